@@ -1,0 +1,68 @@
+import { isMatchType, MATCH_TYPES, type MatchType, type SetFilterEdit } from '../../filters/attributeFilters';
+import { validateAttributeKey, validateFilterValues } from '../../filters/attributeKey';
+import { COMMON_OPTIONS, parseOptions, requireOption } from '../args';
+import { CliError, UsageError } from '../cliErrors';
+import type { CommandContext } from '../context';
+import { ExitCode } from '../exitCodes';
+import { requireValidPattern } from '../regexCheck';
+import { runFilterEdit } from './filterEdit';
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  'integration-id': { type: 'string' },
+  'subscription-name': { type: 'string' },
+  'attribute-key': { type: 'string' },
+  regex: { type: 'string' },
+  'match-type': { type: 'string' },
+  value: { type: 'string', multiple: true },
+  'allow-pcre2-only': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+} as const;
+
+/** The default command: the seed's invocation (`--regex`) plus the other match types. */
+export async function applyCommand(ctx: CommandContext, args: string[]): Promise<number> {
+  const values = parseOptions('apply', args, OPTIONS);
+  const integrationId = requireOption('apply', 'integration-id', values['integration-id']);
+  const subscription = requireOption('apply', 'subscription-name', values['subscription-name']);
+  const key = requireOption('apply', 'attribute-key', values['attribute-key']);
+  const matchType = matchTypeOf(values['match-type'], values.regex);
+  const filterValues = filterValuesOf(matchType, values.regex, values.value ?? []);
+
+  // All local checks come before any network use: invalid input never costs a request.
+  const keyProblem = validateAttributeKey(key);
+  if (keyProblem) throw new CliError(`Invalid attribute key "${key}": ${keyProblem}.`, ExitCode.invalidInput);
+  const valuesProblem = validateFilterValues(matchType, filterValues);
+  if (valuesProblem) throw new CliError(`Invalid ${matchType} filter: ${valuesProblem}.`, ExitCode.invalidInput);
+  if (matchType === 'regex') {
+    await requireValidPattern(ctx.validator(), filterValues[0], values['allow-pcre2-only'] ?? false, ctx.output, ctx.signal);
+  }
+
+  const edit: SetFilterEdit = { kind: 'set', subscription, key, matchType, values: filterValues };
+  return runFilterEdit(ctx, {
+    integrationId, edit, dryRun: values['dry-run'] ?? false,
+    successMessage: `Successfully applied ${matchType} filter on "${key}" to subscription "${subscription}" of integration ${integrationId}.`,
+    command: 'apply', jsonFields: { matchType, values: filterValues },
+  });
+}
+
+function matchTypeOf(given: string | undefined, regex: string | undefined): MatchType {
+  if (given === undefined) {
+    if (regex !== undefined) return 'regex';
+    throw new UsageError('Say what to match: --regex PATTERN, --match-type exact --value V, or --match-type exists|notexists.', 'apply');
+  }
+  if (!isMatchType(given)) throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, 'apply');
+  return given;
+}
+
+function filterValuesOf(matchType: MatchType, regex: string | undefined, values: string[]): string[] {
+  if (matchType === 'regex') {
+    if (regex !== undefined && values.length > 0) throw new UsageError('Give the pattern once: either --regex or --value, not both.', 'apply');
+    if (regex !== undefined) return [regex];
+    if (values.length === 0) throw new UsageError('A regex filter needs --regex PATTERN.', 'apply');
+    return values;
+  }
+  if (regex !== undefined) throw new UsageError(`--regex goes with --match-type regex, not ${matchType}.`, 'apply');
+  if (matchType === 'exact' && values.length === 0) throw new UsageError('An exact filter needs at least one --value.', 'apply');
+  if (matchType !== 'exact' && values.length > 0) throw new UsageError(`A ${matchType} filter takes no --value.`, 'apply');
+  return values;
+}

@@ -1,0 +1,135 @@
+/** Help texts; the README's CLI reference is generated from the same words, so keep them in sync. */
+
+const ENVIRONMENT = `Environment:
+  GENESYS_ENV            region (us-east-1), domain (mypurecloud.com, usw2.pure.cloud) or http(s)://host:port
+  GENESYS_CLIENT_ID      OAuth client id (client-credentials grant)
+  GENESYS_CLIENT_SECRET  OAuth client secret (never printed)`;
+
+export const EXIT_CODES = `Exit codes:
+  0  success
+  1  unexpected error
+  2  usage error or invalid input (flags, key, values, pattern, topic; nothing is sent) or HTTP 400 from the server
+  3  integration, subscription, filter or topic not found (the ones that exist are listed)
+  4  authentication failed or permission missing
+  5  gave up after retries (rate limited, server error, network, timeout)
+  6  conflict: the config kept changing underneath (version mismatch after re-reads)
+  130  interrupted (Ctrl+C)`;
+
+export const HELP: Record<string, string> = {
+  main: `eventbridge-filter — source-side filters for Genesys Cloud EventBridge integrations
+
+Usage:
+  eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --regex PATTERN
+  eventbridge-filter [apply] ... --match-type exact --value V [--value V ...]
+  eventbridge-filter [apply] ... --match-type exists|notexists
+  eventbridge-filter remove --integration-id ID --subscription-name NAME --attribute-key KEY
+  eventbridge-filter show --integration-id ID
+  eventbridge-filter list
+  eventbridge-filter validate --regex PATTERN
+  eventbridge-filter topics list|add|remove --integration-id ID [--topic T ...]
+
+Run "eventbridge-filter <command> --help" for a command's options.
+Every command accepts --json (machine-readable result on stdout) and --help.
+
+${ENVIRONMENT}
+
+${EXIT_CODES}
+`,
+  apply: `eventbridge-filter [apply] — set an attribute filter on one subscription (the default command)
+
+Usage:
+  eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --regex PATTERN
+  eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --match-type exact --value V [--value V ...]
+  eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --match-type exists|notexists
+
+Options:
+  --integration-id ID       EventBridge integration id
+  --subscription-name NAME  subscription inside the integration
+  --attribute-key KEY       dotted event attribute path, e.g. interaction.routing.queue.name
+  --regex PATTERN           regex filter (implies --match-type regex); validated locally first
+                            (a pattern starting with "-" is written --regex=-PATTERN)
+  --match-type TYPE         regex | exact | exists | notexists (default: regex)
+  --value V                 a value for exact (repeat for several); for regex the pattern
+  --allow-pcre2-only        accept lookaround, backreferences… as warnings instead of errors
+  --dry-run                 print the before/after diff and write nothing
+  --json                    print the result as JSON
+  -h, --help                show this help
+
+A filter with the same key is replaced in place, otherwise it is appended. Every other field of the
+integration is sent back unchanged. Costs one token request, one GET and one PUT.
+
+${ENVIRONMENT}
+
+${EXIT_CODES}
+`,
+  remove: `eventbridge-filter remove — remove an attribute filter from one subscription
+
+Usage:
+  eventbridge-filter remove --integration-id ID --subscription-name NAME --attribute-key KEY [--dry-run] [--json]
+
+Options:
+  --integration-id ID       EventBridge integration id
+  --subscription-name NAME  subscription inside the integration
+  --attribute-key KEY       the filter's attribute key
+  --dry-run                 print the before/after diff and write nothing
+  --json                    print the result as JSON
+  -h, --help                show this help
+
+${EXIT_CODES}
+`,
+  show: `eventbridge-filter show — show an integration's subscriptions and attribute filters
+
+Usage:
+  eventbridge-filter show --integration-id ID [--json]
+
+Options:
+  --integration-id ID  EventBridge integration id
+  --json               print the integration document exactly as the server sent it
+  -h, --help           show this help
+
+${EXIT_CODES}
+`,
+  list: `eventbridge-filter list — list the org's EventBridge integrations (all pages)
+
+Usage:
+  eventbridge-filter list [--json]
+
+Options:
+  --json      print id, name, intendedState and reportedState as JSON
+  -h, --help  show this help
+
+${EXIT_CODES}
+`,
+  validate: `eventbridge-filter validate — check a pattern locally (offline, no credentials needed)
+
+Usage:
+  eventbridge-filter validate --regex PATTERN [--allow-pcre2-only] [--json]
+
+Options:
+  --regex PATTERN       the pattern to check (RE2 syntax; PCRE2-only constructs are named)
+  --allow-pcre2-only    report PCRE2-only constructs as warnings instead of errors
+  --json                print { valid, diagnostics: [{ code, message, severity, start, end }] }
+  -h, --help            show this help
+
+Exit code 0 when valid (warnings allowed), 2 when not.
+`,
+  topics: `eventbridge-filter topics — topic filters (properties.eventFilter of the integration config; works on every org)
+
+Usage:
+  eventbridge-filter topics list   --integration-id ID [--json]
+  eventbridge-filter topics add    --integration-id ID --topic T [--topic T ...] [--dry-run] [--json]
+  eventbridge-filter topics remove --integration-id ID --topic T [--topic T ...] [--dry-run] [--json]
+
+Options:
+  --integration-id ID  EventBridge integration id
+  --topic T            topic name, e.g. v2.detail.events.conversation.{id}.customer.start (repeatable)
+  --dry-run            print the before/after diff of the config and write nothing
+  --json               print the result as JSON
+  -h, --help           show this help
+
+Writes send the config version that was read; when someone else changed the config in between,
+the change is re-read and re-applied (a few times at most, then exit code 6).
+
+${EXIT_CODES}
+`,
+};

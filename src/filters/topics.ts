@@ -1,0 +1,116 @@
+import type { JsonObject } from './json';
+import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './jsonAccess';
+
+/*
+ * Topic filtering on a real org: `properties.eventFilter` of GET|PUT /api/v2/integrations/{id}/config/current.
+ * Like the attribute edits, the config stays plain JSON; only `properties.eventFilter` is touched.
+ */
+
+export interface EventBridgeProperties { awsAccountId?: string; awsAccountRegion?: string; eventSourceSuffix?: string; eventFilter: string[] }
+export interface TopicEdit { add: string[]; remove: string[] }
+
+/** Thrown by {@link applyTopicEdit} for an edit that {@link validateTopicEdit} rejects. */
+export class TopicEditError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TopicEditError';
+  }
+}
+
+/** Longest topic name we accept; the longest real topics are around 100 characters. */
+export const MAX_TOPIC_LENGTH = 256;
+const PLACEHOLDER = '{id}';
+const SEGMENT = /^[A-Za-z0-9_-]+$/;
+
+export function readEventBridgeProperties(config: JsonObject): EventBridgeProperties {
+  const properties = isJsonObject(config.properties) ? config.properties : {};
+  const text = (key: string): string | undefined => {
+    const value = properties[key];
+    return typeof value === 'string' && value.length > 0 ? value : undefined;
+  };
+  const result: EventBridgeProperties = { eventFilter: stringsOf(properties.eventFilter) };
+  const awsAccountId = text('awsAccountId');
+  const awsAccountRegion = text('awsAccountRegion');
+  const eventSourceSuffix = text('eventSourceSuffix');
+  if (awsAccountId) result.awsAccountId = awsAccountId;
+  if (awsAccountRegion) result.awsAccountRegion = awsAccountRegion;
+  if (eventSourceSuffix) result.eventSourceSuffix = eventSourceSuffix;
+  return result;
+}
+
+/** Checks one topic name such as `v2.detail.events.conversation.{id}.customer.start`; undefined = fine, else the reason. */
+export function validateTopicName(topic: string): string | undefined {
+  if (topic.length === 0) return 'the topic name is empty';
+  if (topic.length > MAX_TOPIC_LENGTH) return `the topic name is ${topic.length} characters long; at most ${MAX_TOPIC_LENGTH} are allowed`;
+  const whitespace = /\s/u.exec(topic);
+  if (whitespace) return `the topic name contains whitespace at position ${whitespace.index}`;
+  const segments = topic.split('.');
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    if (segment.length === 0) {
+      if (i === 0) return 'the topic name starts with "."; segments must not be empty';
+      if (i === segments.length - 1) return 'the topic name ends with "."; segments must not be empty';
+      return `the topic name has an empty segment ("..") after "${segments.slice(0, i).join('.')}"`;
+    }
+    if (segment === PLACEHOLDER || SEGMENT.test(segment)) continue;
+    if (segment.includes('{') || segment.includes('}')) {
+      return `segment "${segment}" is not valid: the only placeholder is a whole segment "${PLACEHOLDER}"`;
+    }
+    return `segment "${segment}" contains characters other than letters, digits, "_" and "-"`;
+  }
+  return undefined;
+}
+
+/** Checks an edit against a config: valid names, no duplicates, nothing added twice or removed that is not there. */
+export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string | undefined {
+  if (edit.add.length === 0 && edit.remove.length === 0) return 'no topics to add or remove';
+  for (const topic of [...edit.add, ...edit.remove]) {
+    const problem = validateTopicName(topic);
+    if (problem) return `invalid topic "${topic}": ${problem}`;
+  }
+  const duplicate = firstDuplicate([...edit.add, ...edit.remove]);
+  if (duplicate !== undefined) return `the topic "${duplicate}" is given more than once`;
+  const current = new Set(readEventBridgeProperties(config).eventFilter);
+  const alreadyThere = edit.add.find((t) => current.has(t));
+  if (alreadyThere !== undefined) return `the topic "${alreadyThere}" is already in the topic filter`;
+  const missing = edit.remove.find((t) => !current.has(t));
+  if (missing !== undefined) return `the topic "${missing}" is not in the topic filter`;
+  const properties = config.properties;
+  if (properties !== undefined && properties !== null && !isJsonObject(properties)) return 'the config has a "properties" member that is not an object';
+  if (isJsonObject(properties) && properties.eventFilter !== undefined && properties.eventFilter !== null && !Array.isArray(properties.eventFilter)) {
+    return 'the config has a "properties.eventFilter" member that is not a list';
+  }
+  return undefined;
+}
+
+/** Applies a topic edit to a deep copy of `config` (removals first, additions appended). Throws {@link TopicEditError}. */
+export function applyTopicEdit(config: JsonObject, edit: TopicEdit): JsonObject {
+  const problem = validateTopicEdit(config, edit);
+  if (problem) throw new TopicEditError(`Cannot change the topic filter: ${problem}.`);
+  const copy = deepCopy(config);
+  // Both exist and have the right shape: validateTopicEdit checked it.
+  const properties = objectMember(copy, 'properties') as JsonObject;
+  const eventFilter = arrayMember(properties, 'eventFilter') as NonNullable<ReturnType<typeof arrayMember>>;
+  const removals = new Set(edit.remove);
+  // In place, so any non-string members of the list (not ours to judge) keep their positions.
+  for (let i = eventFilter.length - 1; i >= 0; i--) {
+    const entry = eventFilter[i];
+    if (typeof entry === 'string' && removals.has(entry)) eventFilter.splice(i, 1);
+  }
+  eventFilter.push(...edit.add);
+  return copy;
+}
+
+/** The partner event source name in AWS for an org and the integration's suffix. */
+export function eventSourceName(orgId: string, suffix: string): string {
+  return `aws.partner/genesys.com/cloud/${orgId}/${suffix}`;
+}
+
+function firstDuplicate(items: string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item)) return item;
+    seen.add(item);
+  }
+  return undefined;
+}

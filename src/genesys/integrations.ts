@@ -1,0 +1,95 @@
+import type { JsonObject, JsonValue } from '../filters/json';
+import { GenesysError } from './errors';
+
+/** integrationType.id of Genesys Cloud's Amazon EventBridge source integration. */
+export const EVENTBRIDGE_TYPE_ID = 'amazon-eventbridge-source';
+
+export interface IntegrationSummary {
+  id: string;
+  name: string;
+  intendedState?: string;
+  reportedState?: { code?: string; detail?: string; lastUpdated?: string };
+  /** The entity exactly as listed, for "show JSON" and for fields we do not model. */
+  raw: JsonObject;
+}
+
+export interface IntegrationPage {
+  entities: IntegrationSummary[];
+  pageNumber: number;
+  pageCount: number;
+  total?: number;
+}
+
+export interface AvailableTopic {
+  id: string;
+  description?: string;
+  raw: JsonObject;
+}
+
+export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function unexpectedShape(what: string, correlationId?: string): GenesysError {
+  return new GenesysError('server', `Genesys Cloud answered ${what} with a body of an unexpected shape.`, { correlationId });
+}
+
+function optionalString(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function isEventBridgeIntegration(entity: JsonObject): boolean {
+  const type = entity.integrationType;
+  return isJsonObject(type) && type.id === EVENTBRIDGE_TYPE_ID;
+}
+
+export function toIntegrationSummary(entity: JsonObject): IntegrationSummary {
+  const summary: IntegrationSummary = {
+    id: String(entity.id),
+    name: optionalString(entity.name) ?? String(entity.id),
+    raw: entity,
+  };
+  const intended = optionalString(entity.intendedState);
+  if (intended !== undefined) summary.intendedState = intended;
+  const reported = entity.reportedState;
+  if (isJsonObject(reported)) {
+    summary.reportedState = {};
+    const code = optionalString(reported.code);
+    const detail = isJsonObject(reported.detail) ? optionalString(reported.detail.message) : optionalString(reported.detail);
+    const lastUpdated = optionalString(reported.lastUpdated);
+    if (code !== undefined) summary.reportedState.code = code;
+    if (detail !== undefined) summary.reportedState.detail = detail;
+    if (lastUpdated !== undefined) summary.reportedState.lastUpdated = lastUpdated;
+  }
+  return summary;
+}
+
+/** One page of GET /api/v2/integrations, keeping EventBridge integrations; nextUri for paging. */
+export function readIntegrationPage(body: JsonObject, requestedPage: number): IntegrationPage & { nextUri?: string } {
+  const entities = body.entities;
+  if (!Array.isArray(entities)) throw unexpectedShape('the integrations list');
+  const kept: IntegrationSummary[] = [];
+  for (const entity of entities) {
+    if (!isJsonObject(entity) || typeof entity.id !== 'string') throw unexpectedShape('the integrations list');
+    if (isEventBridgeIntegration(entity)) kept.push(toIntegrationSummary(entity));
+  }
+  const page: IntegrationPage & { nextUri?: string } = {
+    entities: kept,
+    pageNumber: typeof body.pageNumber === 'number' ? body.pageNumber : requestedPage,
+    pageCount: typeof body.pageCount === 'number' ? body.pageCount : requestedPage,
+  };
+  if (typeof body.total === 'number') page.total = body.total;
+  if (typeof body.nextUri === 'string' && body.nextUri !== '') page.nextUri = body.nextUri;
+  return page;
+}
+
+export function readAvailableTopics(body: JsonObject): AvailableTopic[] {
+  const entities = body.entities;
+  if (!Array.isArray(entities)) throw unexpectedShape('the available topics list');
+  return entities.filter(isJsonObject).filter((e) => typeof e.id === 'string').map((entity) => {
+    const topic: AvailableTopic = { id: entity.id as string, raw: entity };
+    const description = optionalString(entity.description);
+    if (description !== undefined) topic.description = description;
+    return topic;
+  });
+}

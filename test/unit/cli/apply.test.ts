@@ -1,0 +1,279 @@
+import { after, before, beforeEach, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Emulator } from '../../../src/emulator/server';
+import type { JsonObject } from '../../../src/filters/json';
+import {
+  CLIENT_ID, envFor, MULTI_ID, REAL_ORG_ID, requestLines, runChild, runInProcess, SECRET, startTestEmulator, TUTORIAL_ID,
+} from './cliHarness';
+
+const SEED_ARGS = [
+  '--integration-id', TUTORIAL_ID,
+  '--subscription-name', 'default-voice-stream',
+  '--attribute-key', 'interaction.routing.queue.name',
+  '--regex', '^Premium.*$',
+];
+const APPLY_LINES = ['POST /oauth/token', `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`, `PUT /api/v2/integrations/eventbridge/${TUTORIAL_ID}`];
+
+function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
+  const subs = doc?.subscriptions as JsonObject[];
+  return (subs[subscription].filterCriteria as JsonObject).attributes as JsonObject[];
+}
+
+function assertNoSecret(run: { stdout: string; stderr: string }): void {
+  assert.ok(!run.stdout.includes(SECRET) && !run.stderr.includes(SECRET), 'the client secret must not appear in any output');
+}
+
+describe('eventbridge-filter apply', () => {
+  let emulator: Emulator;
+  before(async () => { emulator = await startTestEmulator(); });
+  after(async () => { await emulator.close(); });
+  beforeEach(() => emulator.reset());
+
+  it('runs the seed tutorial invocation unchanged (child process): 1 token request, 1 GET, 1 PUT, diff and success line', async () => {
+    const original = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
+    const run = await runChild(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(requestLines(emulator), APPLY_LINES);
+    const expected = structuredClone(original);
+    attributes(expected).push({ key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Premium.*$'] });
+    assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), expected);
+    assert.match(run.stdout, /^--- integration 8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c \(current\)$/m);
+    assert.match(run.stdout, /^\+\s+"key": "interaction\.routing\.queue\.name",$/m);
+    assert.match(run.stdout, /Successfully applied regex filter on "interaction.routing.queue.name" to subscription "default-voice-stream"/);
+    assertNoSecret(run);
+  });
+
+  it('replaces a filter in place and sends back every field it does not model', async () => {
+    const original = emulator.getEventBridgeDocument(MULTI_ID)!;
+    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'premium-queues',
+      '--attribute-key', 'interaction.routing.queue.name', '--regex', '^(Gold|Platinum)'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    const expected = structuredClone(original);
+    attributes(expected)[0].values = ['^(Gold|Platinum)'];
+    assert.equal(JSON.stringify(emulator.getEventBridgeDocument(MULTI_ID)), JSON.stringify(expected));
+    const put = emulator.requests.find((r) => r.method === 'PUT');
+    assert.equal(JSON.stringify(put?.body), JSON.stringify(expected), 'the PUT body is the original plus exactly one change');
+  });
+
+  it('applies exact (several values), exists and notexists filters', async () => {
+    const base = ['--integration-id', TUTORIAL_ID, '--subscription-name', 'default-voice-stream'];
+    let run = await runInProcess([...base, '--attribute-key', 'interaction.direction', '--match-type', 'exact', '--value', 'inbound', '--value', 'outbound'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    run = await runInProcess(['apply', ...base, '--attribute-key', 'interaction.customer.id', '--match-type', 'exists'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    run = await runInProcess([...base, '--attribute-key', 'interaction.transfer.id', '--match-type', 'notexists'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(attributes(emulator.getEventBridgeDocument(TUTORIAL_ID)), [
+      { key: 'interaction.direction', matchType: 'exact', values: ['inbound', 'outbound'] },
+      { key: 'interaction.customer.id', matchType: 'exists' },
+      { key: 'interaction.transfer.id', matchType: 'notexists' },
+    ]);
+  });
+
+  it('--dry-run prints the diff and writes nothing', async () => {
+    const original = emulator.getEventBridgeDocument(TUTORIAL_ID);
+    const run = await runInProcess([...SEED_ARGS, '--dry-run'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(requestLines(emulator), APPLY_LINES.slice(0, 2));
+    assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), original);
+    assert.match(run.stdout, /^\+\s+"matchType": "regex",$/m);
+    assert.match(run.stdout, /Dry run: nothing was written\./);
+  });
+
+  it('does not write when the filter is already exactly in place', async () => {
+    assert.equal((await runInProcess(SEED_ARGS, envFor(emulator))).code, 0);
+    emulator.requests.length = 0;
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 0);
+    assert.deepEqual(requestLines(emulator), APPLY_LINES.slice(0, 2));
+    assert.match(run.stdout, /No change/);
+  });
+
+  it('--json prints one result document', async () => {
+    const run = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as JsonObject;
+    assert.deepEqual(Object.keys(result), ['ok', 'command', 'integrationId', 'subscriptionName', 'attributeKey', 'matchType', 'values', 'dryRun', 'changed', 'written', 'diff', 'document']);
+    assert.equal(result.ok, true);
+    assert.equal(result.command, 'apply');
+    assert.deepEqual(result.values, ['^Premium.*$']);
+    assert.equal(result.written, true);
+    assert.match(String(result.diff), /^--- integration/);
+    assert.deepEqual(result.document, emulator.getEventBridgeDocument(TUTORIAL_ID));
+  });
+
+  it('rejects an invalid pattern with diagnostics, exit 2 and no request at all', async () => {
+    const run = await runInProcess([...SEED_ARGS.slice(0, -1), '^(Premium'], envFor(emulator));
+    assert.equal(run.code, 2);
+    assert.deepEqual(emulator.requests, []);
+    assert.match(run.stderr, /^error: /m);
+    assert.match(run.stderr, /Invalid regular expression .*nothing was sent/);
+    const json = await runInProcess([...SEED_ARGS.slice(0, -1), '^(Premium', '--json'], envFor(emulator));
+    assert.equal(json.code, 2);
+    const result = JSON.parse(json.stdout) as { ok: boolean; error: { exitCode: number; diagnostics: Array<{ severity: string; start: number }> } };
+    assert.equal(result.ok, false);
+    assert.equal(result.error.exitCode, 2);
+    assert.ok(result.error.diagnostics.some((d) => d.severity === 'error' && d.start === 1), JSON.stringify(result));
+    assert.deepEqual(emulator.requests, []);
+  });
+
+  it('exit 130 when interrupted (Ctrl+C aborts the request in flight); nothing is written', async () => {
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', delayMs: 5000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 300);
+    const started = Date.now();
+    const run = await runInProcess(SEED_ARGS, envFor(emulator), controller.signal);
+    assert.equal(run.code, 130, run.stderr);
+    assert.ok(Date.now() - started < 4000, 'the abort does not wait for the slow answer');
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+  });
+
+  it('rejects a PCRE2-only pattern by default and accepts it with --allow-pcre2-only', async () => {
+    const lookbehind = [...SEED_ARGS.slice(0, -1), '(?<=VIP)Queue'];
+    const refused = await runInProcess(lookbehind, envFor(emulator));
+    assert.equal(refused.code, 2);
+    assert.deepEqual(emulator.requests, []);
+    const allowed = await runInProcess([...lookbehind, '--allow-pcre2-only', '--dry-run'], envFor(emulator));
+    assert.equal(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stderr, /^warning: /m);
+  });
+
+  it('rejects bad keys, values and usage with exit 2 before any request', async () => {
+    const base = ['--integration-id', TUTORIAL_ID, '--subscription-name', 'default-voice-stream'];
+    const cases: Array<[string[], RegExp]> = [
+      [[...base, '--attribute-key', 'queue name', '--regex', 'x'], /Invalid attribute key "queue name": .*whitespace/],
+      [[...base, '--attribute-key', 'a..b', '--regex', 'x'], /empty segment/],
+      [[...base, '--attribute-key', 'k', '--match-type', 'exact'], /needs at least one --value/],
+      [[...base, '--attribute-key', 'k', '--match-type', 'exists', '--value', 'v'], /takes no --value/],
+      [[...base, '--attribute-key', 'k', '--match-type', 'fuzzy', '--value', 'v'], /Unknown match type "fuzzy"/],
+      [[...base, '--attribute-key', 'k', '--match-type', 'exact', '--value', 'a', '--value', 'a'], /given more than once/],
+      [[...base, '--attribute-key', 'k'], /Say what to match/],
+      [[...base, '--regex', 'x'], /Missing required option --attribute-key/],
+      [[...base, '--attribute-key', 'k', '--regex', 'x', '--colour'], /Unknown option '--colour'/],
+      [['frobnicate'], /Unknown command "frobnicate"/],
+    ];
+    for (const [argv, message] of cases) {
+      const run = await runInProcess(argv, envFor(emulator));
+      assert.equal(run.code, 2, argv.join(' '));
+      assert.match(run.stderr, message, argv.join(' '));
+    }
+    assert.deepEqual(emulator.requests, []);
+  });
+
+  it('exit 2 when the environment variables are missing, naming them', async () => {
+    const run = await runInProcess(SEED_ARGS, { GENESYS_ENV: emulator.url });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /Missing environment variables: GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET/);
+    assert.deepEqual(emulator.requests, []);
+  });
+
+  it('exit 2 with the server message and contextId on a 400 from the server', async () => {
+    emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 400, body: {
+      status: 400, code: 'invalid.filter', message: 'Pattern rejected by PCRE2: quantifier does not follow a repeatable item', contextId: 'ctx-400-abc', details: [], errors: [],
+    } });
+    const original = emulator.getEventBridgeDocument(TUTORIAL_ID);
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /quantifier does not follow a repeatable item/);
+    assert.match(run.stderr, /contextId ctx-400-abc/);
+    assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), original);
+  });
+
+  it('exit 3 for an unknown integration, pointing at topics for orgs without the endpoint', async () => {
+    const run = await runInProcess(['--integration-id', REAL_ORG_ID, '--subscription-name', 's', '--attribute-key', 'k', '--regex', 'x'], envFor(emulator));
+    assert.equal(run.code, 3);
+    assert.match(run.stderr, /not found/);
+    assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
+    assert.match(run.stderr, /topics list --integration-id 9a4f1e6b/);
+  });
+
+  it('exit 3 for an unknown subscription, listing the subscriptions that exist; nothing is written', async () => {
+    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'premium', '--attribute-key', 'k', '--regex', 'x'], envFor(emulator));
+    assert.equal(run.code, 3);
+    assert.match(run.stderr, /Subscription "premium" not found/);
+    assert.match(run.stderr, /Subscriptions in this integration: premium-queues, digital-channels, agent-audit/);
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+  });
+
+  it('exit 4 for a wrong client secret, naming the client id and never either secret', async () => {
+    const wrongSecret = 'wr0ng-s3cret-also-never-printed';
+    const run = await runChild(SEED_ARGS, envFor(emulator, { GENESYS_CLIENT_SECRET: wrongSecret }));
+    assert.equal(run.code, 4);
+    assert.match(run.stderr, new RegExp(CLIENT_ID));
+    assertNoSecret(run);
+    assert.ok(!run.stdout.includes(wrongSecret) && !run.stderr.includes(wrongSecret));
+  });
+
+  it('exit 4 for a missing permission (403)', async () => {
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 403 });
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 4);
+    assert.match(run.stderr, /contextId /);
+  });
+
+  it('retries a 429 waiting Retry-After and says so on stderr', async () => {
+    emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 429, retryAfter: 1 });
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /^Rate limited \(429\); waiting 1 s before retry 2 of 5$/m);
+    assert.deepEqual(requestLines(emulator), [...APPLY_LINES, APPLY_LINES[2]]);
+  });
+
+  it('exit 5 after giving up on a server that keeps failing', async () => {
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 503, retryAfter: 0, times: 5 });
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 5);
+    assert.equal(emulator.requests.filter((r) => r.method === 'GET').length, 5);
+    assert.match(run.stderr, /503/);
+    assert.match(run.stderr, /after 5 attempts/);
+  });
+
+  it('exit 1 for a document it cannot edit safely, writing nothing', async () => {
+    emulator.setEventBridgeDocument(TUTORIAL_ID, { id: TUTORIAL_ID, subscriptions: { 'default-voice-stream': {} } });
+    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /not a list.*Nothing was written/);
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+  });
+
+  it('--json errors are a JSON document on stdout too', async () => {
+    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'nope', '--attribute-key', 'k', '--regex', 'x', '--json'], envFor(emulator));
+    assert.equal(run.code, 3);
+    assert.deepEqual(JSON.parse(run.stdout), { ok: false, error: {
+      exitCode: 3, message: 'Subscription "nope" not found.', available: ['premium-queues', 'digital-channels', 'agent-audit'],
+    } });
+  });
+});
+
+describe('eventbridge-filter remove', () => {
+  let emulator: Emulator;
+  before(async () => { emulator = await startTestEmulator(); });
+  after(async () => { await emulator.close(); });
+  beforeEach(() => emulator.reset());
+
+  it('removes one filter, keeps everything else, costs 1 token + 1 GET + 1 PUT', async () => {
+    const original = emulator.getEventBridgeDocument(MULTI_ID)!;
+    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'premium-queues', '--attribute-key', 'interaction.direction'], envFor(emulator));
+    assert.equal(run.code, 0, run.stderr);
+    const expected = structuredClone(original);
+    attributes(expected).splice(1, 1);
+    assert.equal(JSON.stringify(emulator.getEventBridgeDocument(MULTI_ID)), JSON.stringify(expected));
+    assert.equal(emulator.requests.length, 3);
+    assert.match(run.stdout, /^-\s+"key": "interaction\.direction",$/m);
+    assert.match(run.stdout, /Removed the filter on "interaction.direction"/);
+  });
+
+  it('exit 3 for a filter that is not there, listing the filters that are', async () => {
+    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'digital-channels', '--attribute-key', 'interaction.direction'], envFor(emulator));
+    assert.equal(run.code, 3);
+    assert.match(run.stderr, /Filters on this subscription: interaction.mediaType, interaction.transfer.id/);
+  });
+
+  it('--dry-run writes nothing', async () => {
+    const original = emulator.getEventBridgeDocument(MULTI_ID);
+    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'premium-queues', '--attribute-key', 'interaction.direction', '--dry-run'], envFor(emulator));
+    assert.equal(run.code, 0);
+    assert.deepEqual(emulator.getEventBridgeDocument(MULTI_ID), original);
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+  });
+});

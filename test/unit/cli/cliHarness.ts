@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { runCli } from '../../../src/cli/run';
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/server';
+
+/** Helpers for CLI tests: one real emulator on 127.0.0.1, the CLI run in-process or as a child process. */
+
+export const TUTORIAL_ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
+export const MULTI_ID = '3c9e5a71-8b2d-4f60-a1c4-7e5d9b3f2a18';
+export const REAL_ORG_ID = '9a4f1e6b-7c2d-4e8f-a3b5-6d1c9e2f4a7b';
+/** Distinctive, so a leak anywhere in the output is found by a plain substring search. */
+export const SECRET = 'S3cr3t-must-never-be-printed-7f1d';
+export const CLIENT_ID = 'cli-test-client';
+export const CLI_MAIN = path.resolve(__dirname, '../../../src/cli/main.js');
+
+export interface CliRun { code: number; stdout: string; stderr: string }
+
+export function startTestEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
+  return startEmulator({ clientId: CLIENT_ID, clientSecret: SECRET, quiet: true, ...opts });
+}
+
+export function envFor(emulator: Emulator, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  return { GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: CLIENT_ID, GENESYS_CLIENT_SECRET: SECRET, ...overrides };
+}
+
+/** Runs the CLI in this process (fast; the emulator's request log is then exact per run). */
+export async function runInProcess(argv: string[], env: Record<string, string | undefined>, signal?: AbortSignal): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env }, signal);
+  return { code, stdout, stderr };
+}
+
+/** Runs `node out/src/cli/main.js` as its own process, as a user would (asynchronously: the emulator lives in this process). */
+export function runChild(argv: string[], env: Record<string, string | undefined>): Promise<CliRun> {
+  const childEnv: Record<string, string> = { PATH: process.env.PATH ?? '' };
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) childEnv[k] = v;
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI_MAIN, ...argv], { env: childEnv, timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+/** "METHOD path" of every request the emulator received, in order. */
+export function requestLines(emulator: Emulator): string[] {
+  return emulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+}
