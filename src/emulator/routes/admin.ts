@@ -1,0 +1,90 @@
+import type { JsonObject } from '../../filters/json';
+import { validateFaultRule, type FaultRule } from '../faults';
+import { genesysError } from '../errors';
+import { isPlainObject, json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import type { Route } from './router';
+
+/** What the admin API drives: the same operations as the JS API of `startEmulator`. */
+export interface AdminControls {
+  readonly requests: unknown[];
+  clearRequests(): void;
+  listFaults(): FaultRule[];
+  addFault(rule: FaultRule): void;
+  clearFaults(): void;
+  expireTokens(): void;
+  reset(): void;
+  getEventBridgeDocument(id: string): JsonObject | undefined;
+  setEventBridgeDocument(id: string, doc: JsonObject): void;
+  getConfig(id: string): JsonObject | undefined;
+  setConfig(id: string, config: JsonObject): void;
+}
+
+const noContent: EmulatorResponse = { status: 204 };
+
+function badRequest(message: string, params: Record<string, string> = {}): EmulatorResponse {
+  return json(400, genesysError(400, 'bad.request', message, params));
+}
+
+type BodyResult = { ok: true; body: JsonObject } | { ok: false; response: EmulatorResponse };
+
+function objectBody(req: EmulatorRequest): BodyResult {
+  if (req.jsonError) return { ok: false, response: badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError }) };
+  if (!isPlainObject(req.json)) return { ok: false, response: badRequest('The request body must be a JSON object.') };
+  return { ok: true, body: req.json as JsonObject };
+}
+
+function addFaults(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {
+  if (req.jsonError) return badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError });
+  const rules = Array.isArray(req.json) ? req.json : [req.json];
+  // Check every rule first so a bad one in a list adds none of them.
+  for (const [i, rule] of rules.entries()) {
+    const problem = validateFaultRule(rule);
+    if (problem) return badRequest('Fault rule {index}: {reason}', { index: String(i), reason: problem });
+  }
+  for (const rule of rules) admin.addFault(rule as FaultRule);
+  return json(200, admin.listFaults());
+}
+
+function getDocument(_req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
+  const doc = admin.getEventBridgeDocument(id);
+  return doc ? json(200, doc) : json(404, genesysError(404, 'not.found', 'No EventBridge document is stored for {id}.', { id }));
+}
+
+/** Stores without validation: tests use it to plant documents the public endpoint would refuse. */
+function putDocument(req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  admin.setEventBridgeDocument(id, result.body);
+  return json(200, admin.getEventBridgeDocument(id));
+}
+
+function getConfig(_req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
+  const config = admin.getConfig(id);
+  return config ? json(200, config) : json(404, genesysError(404, 'not.found', 'Integration {id} was not found.', { id }));
+}
+
+/** A concurrent writer: stores the body as the next version, whatever version it carries. */
+function putConfig(req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  try {
+    admin.setConfig(id, result.body);
+  } catch (err) {
+    return json(404, genesysError(404, 'not.found', '{reason}', { reason: (err as Error).message }));
+  }
+  return json(200, admin.getConfig(id));
+}
+
+export const adminRoutes: Route<AdminControls>[] = [
+  { method: 'GET', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => json(200, a.requests) },
+  { method: 'DELETE', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => (a.clearRequests(), noContent) },
+  { method: 'GET', pattern: /^\/__emulator\/faults\/?$/, handler: (_r, _p, a) => json(200, a.listFaults()) },
+  { method: 'POST', pattern: /^\/__emulator\/faults\/?$/, handler: addFaults },
+  { method: 'DELETE', pattern: /^\/__emulator\/faults\/?$/, handler: (_r, _p, a) => (a.clearFaults(), noContent) },
+  { method: 'POST', pattern: /^\/__emulator\/reset\/?$/, handler: (_r, _p, a) => (a.reset(), noContent) },
+  { method: 'POST', pattern: /^\/__emulator\/expire-tokens\/?$/, handler: (_r, _p, a) => (a.expireTokens(), noContent) },
+  { method: 'GET', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: getDocument },
+  { method: 'PUT', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: putDocument },
+  { method: 'GET', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: getConfig },
+  { method: 'PUT', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: putConfig },
+];

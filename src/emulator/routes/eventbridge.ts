@@ -1,0 +1,35 @@
+import type { JsonObject } from '../../filters/json';
+import { genesysError } from '../errors';
+import { deepCopy, json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import type { EmulatorData } from '../state';
+import { validateEventBridgeDocument } from '../validation';
+import type { Route } from './router';
+
+/**
+ * The seed's GET/PUT /api/v2/integrations/eventbridge/{id}. Integrations without a stored document
+ * answer 404 even when the listing shows them: that is what a real org does today (issue 5).
+ */
+function notFound(id: string): EmulatorResponse {
+  return json(404, genesysError(404, 'not.found', 'EventBridge integration {id} was not found.', { id }));
+}
+
+function getDocument(_req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
+  const doc = data.eventBridgeDocuments.get(id);
+  return doc ? json(200, deepCopy(doc)) : notFound(id);
+}
+
+/** Stores the whole document as sent: fields the emulator does not know are kept, never dropped. */
+function putDocument(req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
+  if (!data.eventBridgeDocuments.has(id)) return notFound(id);
+  if (req.jsonError) return json(400, genesysError(400, 'bad.request', 'The request body is not valid JSON: {reason}', { reason: req.jsonError }));
+  const problem = validateEventBridgeDocument(req.json, id);
+  if (problem) return json(400, genesysError(400, 'invalid.value', '{field}: {reason}', { field: problem.field, reason: problem.message }));
+  const stored = deepCopy(req.json as JsonObject);
+  data.eventBridgeDocuments.set(id, stored);
+  return json(200, deepCopy(stored));
+}
+
+export const eventBridgeRoutes: Route<EmulatorData>[] = [
+  { method: 'GET', pattern: /^\/api\/v2\/integrations\/eventbridge\/([^/]+)\/?$/, handler: getDocument },
+  { method: 'PUT', pattern: /^\/api\/v2\/integrations\/eventbridge\/([^/]+)\/?$/, handler: putDocument },
+];

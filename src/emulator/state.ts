@@ -1,0 +1,70 @@
+import type { JsonObject } from '../filters/json';
+import { deepCopy, isPlainObject } from './http';
+import { EVENTBRIDGE_TYPE_ID, type EmulatorSeed } from './seed';
+import { defaultAvailableTopics } from './topics';
+
+/** The emulator's data: what the seed says, plus every write since the last reset. */
+export class EmulatorData {
+  organization: JsonObject = {};
+  integrations: JsonObject[] = [];
+  readonly eventBridgeDocuments = new Map<string, JsonObject>();
+  readonly configs = new Map<string, JsonObject>();
+  availableTopics: JsonObject[] = [];
+
+  constructor(private readonly seed: EmulatorSeed, private readonly orgIdOverride?: string) {
+    this.reset();
+  }
+
+  /** Back to the seed, sharing nothing with it (the seed stays pristine for the next reset). */
+  reset(): void {
+    const seed = deepCopy(this.seed);
+    this.organization = seed.organization;
+    if (this.orgIdOverride) {
+      this.organization.id = this.orgIdOverride;
+      this.organization.selfUri = `/api/v2/organizations/${this.orgIdOverride}`;
+    }
+    this.integrations = seed.integrations;
+    this.eventBridgeDocuments.clear();
+    for (const [id, doc] of Object.entries(seed.eventBridgeDocuments ?? {})) this.eventBridgeDocuments.set(id, doc);
+    this.configs.clear();
+    for (const [id, config] of Object.entries(seed.configs ?? {})) this.configs.set(id, config);
+    // Every integration has a current config on the platform; invent a blank one where the seed has none.
+    for (const entity of this.integrations) {
+      const id = entity.id as string;
+      if (!this.configs.has(id)) {
+        this.configs.set(id, { id, name: entity.name as string, version: 1, properties: {}, advanced: {}, notes: '', credentials: {}, selfUri: `/api/v2/integrations/${id}/config/current` });
+      }
+      this.syncListingConfig(id);
+    }
+    this.availableTopics = seed.availableTopics ?? defaultAvailableTopics();
+  }
+
+  findIntegration(id: string): JsonObject | undefined {
+    return this.integrations.find((entity) => entity.id === id);
+  }
+
+  isEventBridge(id: string): boolean {
+    const entity = this.findIntegration(id);
+    return isPlainObject(entity?.integrationType) && entity.integrationType.id === EVENTBRIDGE_TYPE_ID;
+  }
+
+  /** Stores a config as the next version (the caller has already checked the version it was based on). */
+  storeConfigAsNextVersion(id: string, config: JsonObject): JsonObject {
+    const current = this.configs.get(id);
+    const version = (typeof current?.version === 'number' ? current.version : 0) + 1;
+    const stored = { ...deepCopy(config), version };
+    this.configs.set(id, stored);
+    this.syncListingConfig(id);
+    return deepCopy(stored);
+  }
+
+  /** The listing shows the config's name and version, as on the platform where they are one object. */
+  private syncListingConfig(id: string): void {
+    const entity = this.findIntegration(id);
+    const config = this.configs.get(id);
+    if (!entity || !config) return;
+    if (typeof config.name === 'string') entity.name = config.name;
+    const current: JsonObject = { id, name: entity.name, version: config.version, selfUri: `/api/v2/integrations/${id}/config/current` };
+    entity.config = { ...(isPlainObject(entity.config) ? entity.config : {}), current };
+  }
+}
