@@ -1,0 +1,46 @@
+/**
+ * Read-only virtual JSON documents (scheme `genesys-cloud-json`) for the diff editor and
+ * Show Integration JSON. Content lives in memory, keyed by URI; a document's URI carries a
+ * counter so a new diff never shows a cached old text. Contents are dropped when the editor closes.
+ */
+import * as vscode from 'vscode';
+import { formatDocument } from '../../../filters/diff';
+import type { JsonValue } from '../../../filters/json';
+
+export const JSON_DOCUMENT_SCHEME = 'genesys-cloud-json';
+
+export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private counter = 0;
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.registerTextDocumentContentProvider(JSON_DOCUMENT_SCHEME, this),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (doc.uri.scheme === JSON_DOCUMENT_SCHEME) this.contents.delete(doc.uri.toString());
+      }),
+    );
+  }
+
+  /** A new read-only document; `name` becomes the editor tab's title (".json" selects the JSON language). */
+  create(folder: string, name: string, value: JsonValue): vscode.Uri {
+    // "/" would split the title into folders; the tab shows only the last path segment.
+    const safeName = name.replace(/[/\\]/g, '∕');
+    const uri = vscode.Uri.from({ scheme: JSON_DOCUMENT_SCHEME, path: `/${encodeURIComponent(folder)}/${safeName}.json`, query: String(++this.counter) });
+    this.contents.set(uri.toString(), formatDocument(value));
+    return uri;
+  }
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '// This document is no longer available: run the command again.\n';
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+    this.contents.clear();
+  }
+}

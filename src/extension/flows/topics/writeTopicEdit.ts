@@ -1,0 +1,84 @@
+/**
+ * Writes a topic edit: diff of the config before/after, modal confirm, then the client's versioned
+ * update. The config API carries a `version`, so the concurrency check happens on the server: on 409
+ * the client re-reads and re-applies the same edit (a few times at most, then a 'conflict' error that
+ * the command wrapper reports as such). The edit is re-based onto whatever the re-read returns, so a
+ * topic someone else added meanwhile is neither duplicated nor lost.
+ */
+import { applyTopicEdit, readEventBridgeProperties, type TopicEdit } from '../../../filters/topics';
+import type { JsonObject } from '../../../filters/json';
+import { isCancellation } from '../../../genesys/errors';
+import { closeJsonDiff } from '../documents/diffEditor';
+import type { FlowContext } from '../context';
+import { plural } from '../pickers';
+import { withCancellableProgress } from '../progress';
+import { confirmDiff } from '../review/confirmDiff';
+
+export interface TopicWriteOutcome {
+  status: 'written';
+  integrationId: string;
+  edit: TopicEdit;
+  before: JsonObject;
+  after: JsonObject;
+  /** More than 1 when someone else changed the config between our read and our write. */
+  attempts: number;
+}
+
+export async function writeTopicEdit(ctx: FlowContext, integrationId: string, name: string, snapshot: JsonObject, edit: TopicEdit): Promise<TopicWriteOutcome> {
+  const client = await ctx.services.requireClient();
+  const after = applyTopicEdit(snapshot, edit);
+  const summary = describeTopicEdit(edit);
+  const shown = await confirmDiff(ctx, {
+    folder: integrationId,
+    name: `${name} topic filter`,
+    title: `${name}: topic filter (before ↔ after)`,
+    before: snapshot,
+    after,
+    confirm: {
+      id: 'confirm',
+      message: `${edit.remove.length && !edit.add.length ? 'Remove' : 'Change'} topic filter of ${name}?`,
+      detail: `${capitalize(summary)}.\n\nThe write carries the config's version: if someone else changes it first, your change is re-applied on top of theirs.`,
+      confirmLabel: edit.remove.length && !edit.add.length ? 'Remove' : 'Apply',
+      severity: edit.add.length === 0 ? 'warning' : 'info',
+    },
+  });
+  let result: { before: JsonObject; after: JsonObject; attempts: number };
+  try {
+    result = await withCancellableProgress(`Updating the topic filter of ${name}`, (signal) =>
+      client.updateIntegrationConfig(integrationId, (config) => {
+        const remaining = rebaseTopicEdit(config, edit);
+        return remaining.add.length || remaining.remove.length ? applyTopicEdit(config, remaining) : config;
+      }, signal));
+  } catch (err) {
+    if (isCancellation(err)) ctx.services.refresh(integrationId);
+    throw err;
+  } finally {
+    await closeJsonDiff(shown);
+  }
+  ctx.services.refresh(integrationId);
+  ctx.services.log.info(`Topic filter of integration ${integrationId}: ${summary} (${plural(result.attempts, 'attempt')}).`);
+  const raced = result.attempts > 1 ? ' Someone else changed the config meanwhile; your change was re-applied on top of theirs.' : '';
+  void ctx.prompter().notify({ id: 'written', severity: 'info', message: `Topic filter of ${name}: ${summary}.${raced}`, actions: [] });
+  return { status: 'written', integrationId, edit, before: result.before, after: result.after, attempts: result.attempts };
+}
+
+/**
+ * The part of `edit` still needed on `config` (a fresher copy than the one the user saw): topics
+ * someone else already added are not added twice, topics already removed are not removed again.
+ * applyTopicEdit rejects an empty edit, so nothing left to do means "write the config unchanged".
+ */
+export function rebaseTopicEdit(config: JsonObject, edit: TopicEdit): TopicEdit {
+  const current = new Set(readEventBridgeProperties(config).eventFilter);
+  return { add: edit.add.filter((t) => !current.has(t)), remove: edit.remove.filter((t) => current.has(t)) };
+}
+
+export function describeTopicEdit(edit: TopicEdit): string {
+  const parts: string[] = [];
+  if (edit.add.length) parts.push(`add ${edit.add.join(', ')}`);
+  if (edit.remove.length) parts.push(`remove ${edit.remove.join(', ')}`);
+  return parts.join('; ');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

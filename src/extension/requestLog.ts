@@ -1,0 +1,40 @@
+import * as vscode from 'vscode';
+import type { RequestLogEntry, RetryNotice } from '../genesys/client';
+
+/**
+ * One log line per HTTP attempt. The client hands over method, path (no query secrets, no headers),
+ * status, duration and correlation id only, so nothing here can leak a token or a secret.
+ */
+export function formatRequest(e: RequestLogEntry): string {
+  const outcome = e.status !== undefined ? String(e.status) : `failed (${e.error ?? 'no response'})`;
+  const attempt = e.attempt > 1 ? ` attempt ${e.attempt}` : '';
+  const correlation = e.correlationId ? ` correlation-id=${e.correlationId}` : '';
+  return `${e.method} ${e.path} → ${outcome} ${Math.round(e.ms)} ms${attempt}${correlation}`;
+}
+
+/** "429 Too Many Requests: waiting 3s before attempt 2 of 5" (n.attempt is the attempt that just failed). */
+export function formatRetry(n: RetryNotice): string {
+  return `${n.reason}: waiting ${Math.ceil(n.waitMs / 1000)}s before attempt ${n.attempt + 1} of ${n.maxAttempts}`;
+}
+
+export function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): void {
+  const line = formatRequest(e);
+  if (e.status === undefined || e.status >= 500) {
+    log.warn(line);
+  } else {
+    log.info(line);
+  }
+}
+
+// Flows show retry notices in their progress notification (added by the flows helper).
+const retryEmitter = new vscode.EventEmitter<RetryNotice>();
+/** Fires for every retry notice of the session's client. */
+export const onDidRetry: vscode.Event<RetryNotice> = retryEmitter.event;
+
+/** Retries are visible where the user looks: the log and, for the duration of the wait, the status bar. */
+export function logRetry(log: vscode.LogOutputChannel, n: RetryNotice): void {
+  retryEmitter.fire(n);
+  const line = formatRetry(n);
+  log.warn(line);
+  vscode.window.setStatusBarMessage(`$(watch) Genesys Cloud: ${line}`, Math.max(n.waitMs, 1500));
+}

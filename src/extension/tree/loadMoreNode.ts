@@ -1,0 +1,35 @@
+import * as vscode from 'vscode';
+import type { TreeNode } from './treeNode';
+
+export const LOAD_MORE_COMMAND = 'genesysCloud.loadMore';
+
+/** The last row while more pages of integrations exist; shows a spinner while the next page loads. */
+export class LoadMoreNode implements TreeNode {
+  readonly id = 'integrations/loadMore';
+  loading = false;
+  /** The last failure, shown on the row so the click retries it. */
+  error: string | undefined;
+
+  constructor(
+    readonly parent: TreeNode | undefined,
+    private readonly loadedCount: () => number,
+    private readonly totalCount: () => number | undefined,
+  ) {}
+
+  getTreeItem(): vscode.TreeItem {
+    const total = this.totalCount();
+    const progress = total !== undefined ? `${this.loadedCount()} of ${total}` : `${this.loadedCount()} loaded`;
+    if (this.loading) {
+      const item = new vscode.TreeItem('Loading more…', vscode.TreeItemCollapsibleState.None);
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      item.description = progress;
+      return item;
+    }
+    const item = new vscode.TreeItem(this.error ? 'Could not load more — retry' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+    item.iconPath = this.error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('more');
+    item.description = this.error ?? progress;
+    item.contextValue = 'loadMore';
+    item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this] };
+    return item;
+  }
+}

@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { InfoNode } from './messageNode';
+import { TopicNode } from './topicNode';
+import { plural, type CommandTarget, type TreeNode } from './treeNode';
+
+/** The "Topic filters" group: the integration config's `properties.eventFilter`, one leaf per topic. */
+export class TopicFiltersNode implements TreeNode, CommandTarget {
+  readonly id: string;
+
+  constructor(
+    readonly parent: TreeNode,
+    readonly integrationId: string,
+    readonly topics: readonly string[],
+  ) {
+    this.id = `${parent.id}/topics`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem('Topic filters', vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = plural(this.topics.length, 'topic');
+    item.iconPath = new vscode.ThemeIcon('list-filter');
+    item.contextValue = 'topicFilters';
+    item.tooltip = new vscode.MarkdownString(
+      'Topic filtering (`properties.eventFilter` of the integration config): only events of these topics reach AWS. ' +
+        'This is the source-side filter every Genesys Cloud org has today.',
+    );
+    return item;
+  }
+
+  async loadChildren(): Promise<TreeNode[]> {
+    if (this.topics.length === 0) {
+      return [new InfoNode(this, `${this.id}/empty`, 'No topic filters', 'Use **Add Topic Filter…** or **Select Topics by Regex…** to add topics.')];
+    }
+    return this.topics.map((topic) => new TopicNode(this, this.integrationId, topic));
+  }
+}

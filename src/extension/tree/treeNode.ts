@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+
+/**
+ * One row of the tree. Ids are hierarchical ("integration/<id>/subscription/<name>") so a subtree
+ * can be invalidated by prefix, and stay stable across refreshes so VS Code keeps rows expanded.
+ */
+export interface TreeNode {
+  readonly id: string;
+  readonly parent: TreeNode | undefined;
+  getTreeItem(): vscode.TreeItem;
+  /**
+   * Present on expandable nodes only. May throw: the provider turns an error into an error row.
+   * The signal aborts when the tree is refreshed or the session changes.
+   */
+  loadChildren?(signal: AbortSignal): Promise<TreeNode[]>;
+}
+
+/** Fields the flows' commands read from the node they were invoked on (see the contract). */
+export interface CommandTarget {
+  integrationId?: string;
+  subscriptionName?: string;
+  attributeKey?: string;
+  topic?: string;
+}
+
+/** `2 filters`, `1 event`: counts in descriptions read as words. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

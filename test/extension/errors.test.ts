@@ -1,0 +1,60 @@
+/** Every GenesysError kind becomes one message that names the cause and the next step. */
+import * as assert from 'node:assert/strict';
+import { describeError, isUserCancellation, UserCancelledError } from '../../src/extension/errors';
+import { formatRequest, formatRetry } from '../../src/extension/requestLog';
+import { GenesysError } from '../../src/genesys/errors';
+
+describe('error presentation', () => {
+  it('401: check the client id and secret, with Sign In', () => {
+    const p = describeError(new GenesysError('authentication', 'Client authentication failed.', { status: 401, code: 'invalid_client' }), 'refresh');
+    assert.match(p.message, /invalid_client/);
+    assert.match(p.message, /client id and secret/);
+    assert.ok(p.buttons.includes('Sign In'));
+  });
+
+  it('403: names the permission the role lacks — from the server, or by the kind of action', () => {
+    const named = describeError(new GenesysError('permission', 'Missing permission integrations:integration:edit.', { status: 403 }), 'apply filter');
+    assert.match(named.message, /integrations:integration:edit/);
+    const read = describeError(new GenesysError('permission', 'Forbidden.', { status: 403 }), 'refresh');
+    assert.match(read.message, /lacks the permission integrations:integration:view/);
+    const write = describeError(new GenesysError('permission', 'Forbidden.', { status: 403 }), 'add topic filter');
+    assert.match(write.message, /integrations:integration:edit/);
+  });
+
+  it('429: says it was rate limited and how long the platform asked to wait', () => {
+    const p = describeError(new GenesysError('rateLimited', 'Too many requests.', { status: 429, retryAfterMs: 7000, attempts: 5 }));
+    assert.match(p.message, /rate limiting.*after 5 attempts.*wait 7s/);
+  });
+
+  it('network and timeout: check the host and proxy, with Show Log', () => {
+    for (const kind of ['network', 'timeout'] as const) {
+      const p = describeError(new GenesysError(kind, 'connect ECONNREFUSED 127.0.0.1:9.'));
+      assert.match(p.message, /proxy/);
+      assert.ok(p.buttons.includes('Show Log'));
+    }
+  });
+
+  it('every kind has a message; other errors keep their own text', () => {
+    for (const kind of ['notFound', 'invalidRequest', 'conflict', 'server', 'configuration'] as const) {
+      const p = describeError(new GenesysError(kind, `Something ${kind}.`), 'edit filter');
+      assert.match(p.message, new RegExp(`^Could not edit filter: .*${kind}`));
+      assert.ok(p.buttons.length > 0, `${kind} offers a next step`);
+    }
+    assert.equal(describeError(new Error('Plain failure'), 'copy id').message, 'Could not copy id: Plain failure');
+  });
+
+  it('recognises cancellations from prompts, the client and aborted signals', () => {
+    assert.ok(isUserCancellation(new UserCancelledError()));
+    assert.ok(isUserCancellation(new GenesysError('cancelled', 'cancelled')));
+    assert.ok(isUserCancellation(Object.assign(new Error('aborted'), { name: 'AbortError' })));
+    assert.ok(!isUserCancellation(new Error('real')));
+  });
+
+  it('log lines carry method, path, status, time and correlation id — and retries say how long and which attempt', () => {
+    assert.equal(formatRequest({ method: 'GET', path: '/api/v2/integrations?pageNumber=1', status: 200, ms: 41.6, attempt: 1, correlationId: 'abc-1' }),
+      'GET /api/v2/integrations?pageNumber=1 → 200 42 ms correlation-id=abc-1');
+    assert.match(formatRequest({ method: 'POST', path: '/oauth/token', ms: 3, attempt: 2, error: 'ECONNRESET' }), /failed \(ECONNRESET\).*attempt 2/);
+    assert.equal(formatRetry({ attempt: 1, maxAttempts: 5, waitMs: 3000, reason: '429 Too Many Requests' }),
+      '429 Too Many Requests: waiting 3s before attempt 2 of 5');
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The attribute filter flow in the real workbench: F1 → "Genesys Cloud: Apply Subscription Filter…",
+ * integration → subscription → typed key → regex → an invalid pattern explained in the input box,
+ * fixed → the before/after diff editor → the modal confirm → the new filter row in the tree.
+ * Screenshots: test-artifacts/screenshots/ui-flows-apply-filter/.
+ */
+import * as assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchWorkbench, SELECTORS, type Workbench } from '../../vscode/harness';
+
+let workbench: Workbench;
+
+before(async () => {
+  workbench = await launchWorkbench('ui-flows-apply-filter');
+}, { timeout: 180_000 });
+
+after(async () => { await workbench?.close(); });
+
+const KEY = 'interaction.routing.queue.name';
+const title = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-title`);
+const message = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-message`);
+const input = () => workbench.page.locator(SELECTORS.quickInputBox);
+const pickRow = (label: string) => workbench.page.locator(SELECTORS.quickInputRow, {
+  has: workbench.page.locator('.label-name', { hasText: label }),
+}).first();
+const treeRow = (label: string) => workbench.page.locator(`${SELECTORS.tree} ${SELECTORS.treeRow}`, {
+  has: workbench.page.locator('.label-name', { hasText: label }),
+}).first();
+
+test('Apply Subscription Filter… from the palette: inline regex error, diff, confirm, new row', { timeout: 180_000 }, async () => {
+  const { page } = workbench;
+  await workbench.openView();
+  await treeRow('Voice stream (tutorial)').waitFor({ timeout: 30_000 });
+  await workbench.shot('tree-before');
+
+  await workbench.runCommand('Apply Subscription Filter…');
+  await title().filter({ hasText: 'Apply Subscription Filter (1/5)' }).waitFor();
+  await pickRow('Voice stream (tutorial)').waitFor();
+  await workbench.shot('step-1-integration');
+  await pickRow('Voice stream (tutorial)').click();
+
+  await title().filter({ hasText: '(2/5)' }).waitFor();
+  await pickRow('default-voice-stream').waitFor();
+  await workbench.shot('step-2-subscription');
+  await pickRow('default-voice-stream').click();
+
+  await title().filter({ hasText: '(3/5)' }).waitFor();
+  await input().fill(KEY);
+  await pickRow(KEY).waitFor();
+  await workbench.shot('step-3-attribute-key');
+  await input().press('Enter');
+
+  await title().filter({ hasText: '(4/5)' }).waitFor();
+  await pickRow('regex').waitFor();
+  await workbench.shot('step-4-match-type');
+  await input().press('Enter'); // regex is the default, first in the list
+
+  await title().filter({ hasText: '(5/5)' }).waitFor();
+  await input().fill('^(Premium');
+  const error = message().filter({ hasText: /\)/ });
+  await error.waitFor();
+  const errorText = (await error.innerText()).trim();
+  assert.match(errorText, /missing \)|unclosed|\)/i, errorText);
+  assert.match(errorText, /\d/, `the message gives a position: ${errorText}`);
+  await workbench.shot('step-5-invalid-pattern');
+  await input().press('Enter');
+  await page.waitForTimeout(500);
+  assert.match(await title().innerText(), /\(5\/5\)/, 'Enter is blocked while the pattern is invalid');
+
+  await input().fill('^Premium');
+  await message().filter({ hasText: /valid/i }).waitFor();
+  await workbench.shot('step-5-valid-pattern');
+  await input().press('Enter');
+
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.filter({ hasText: 'Apply filter to default-voice-stream?' }).waitFor();
+  const diffTab = page.locator('.tabs-container .tab', { hasText: `default-voice-stream: ${KEY}` });
+  await diffTab.first().waitFor();
+  await page.locator('.editor .monaco-diff-editor').first().waitFor();
+  await workbench.shot('diff-and-confirm');
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Apply$/ }).click();
+
+  await page.locator(SELECTORS.notificationToast, { hasText: `Applied regex filter on ${KEY}` }).first().waitFor();
+  assert.equal(await diffTab.count(), 0, 'the diff editor is closed after the write');
+
+  if (await treeRow('default-voice-stream').count() === 0) await treeRow('Voice stream (tutorial)').click();
+  await treeRow('default-voice-stream').waitFor();
+  if (await treeRow(KEY).count() === 0) await treeRow('default-voice-stream').click();
+  await treeRow(KEY).waitFor();
+  await workbench.shot('new-filter-row');
+
+  const stored = await (await fetch(`${workbench.emulatorUrl}/__emulator/eventbridge/8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c`)).json() as {
+    subscriptions: { filterCriteria: { attributes: unknown[] } }[];
+  };
+  assert.deepEqual(stored.subscriptions[0].filterCriteria.attributes, [{ key: KEY, matchType: 'regex', values: ['^Premium'] }]);
+});
