@@ -31,6 +31,8 @@ test('signed out, the view shows its welcome content with a Sign In button', { t
   const { page } = workbench;
   const signIn = page.locator(`${SELECTORS.sidebar} .welcome-view-content .monaco-button`, { hasText: /^Sign In/ });
   await signIn.first().waitFor();
+  const welcome = await page.locator(`${SELECTORS.sidebar} .welcome-view-content`).first().innerText();
+  assert.match(welcome, /emulator/i, 'the welcome content should mention trying the bundled emulator');
   assert.deepEqual(await workbench.treeRows(), [], 'signed out, the tree has no rows');
   await workbench.shot('signed-out-welcome');
 });

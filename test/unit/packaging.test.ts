@@ -1,0 +1,23 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+
+// `vsce ls` lists exactly what `npm run package` puts into the .vsix, without writing one.
+test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps, tests or dev dependencies', () => {
+  const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const files = execFileSync(process.execPath, [vsce, 'ls'], { cwd: root, encoding: 'utf8' })
+    .split('\n').map((l) => l.trim()).filter(Boolean);
+
+  for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js',
+    'dist/regexWorker.js', 'node_modules/re2-wasm/build/wasm/re2.wasm', 'media/genesys-cloud.svg']) {
+    assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
+  }
+  const unwanted = files.filter((f) => /\.map$|\.ts$|^src\/|^test\/|^out\/|^\.ci\/|^\.vscode\//.test(f)
+    || (f.startsWith('node_modules/') && !f.startsWith('node_modules/re2-wasm/')));
+  assert.deepEqual(unwanted, []);
+  // The CLI and the emulator are for the npm package, not for the editor.
+  assert.ok(!files.includes('dist/cli.js') && !files.includes('dist/emulator.js'));
+});

@@ -1,0 +1,79 @@
+/**
+ * `npm run demo`: the product against the bundled Genesys Cloud emulator, nothing to configure.
+ *  1. starts the emulator on 127.0.0.1;
+ *  2. runs the seed's example through the CLI (apply a regex filter) and prints its diff;
+ *  3. starts a real VS Code (code-server) with the extension loaded from this folder and the "Environment"
+ *     profile pointing at the emulator, prints the URL to open, and runs until Ctrl+C (then stops everything by PID).
+ *
+ *   node out/test/vscode/demo.js [--no-editor] [--port N]
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { workbenchUrl } from './browser';
+import { startCodeServer } from './codeServer';
+import { EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
+import { editorEnvironment } from './editorStack';
+import { ensureCodeServer } from './installCodeServer';
+import { REPO_ROOT } from './paths';
+import { cleanupAll, spawnManaged } from './processes';
+
+/** The seed's example, unchanged. */
+const SEED_EXAMPLE = ['--integration-id', '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c', '--subscription-name', 'default-voice-stream',
+  '--attribute-key', 'interaction.routing.queue.name', '--regex', '^Premium.*$'];
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { 'no-editor': { type: 'boolean', default: false }, port: { type: 'string' } } });
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm run demo` does).');
+
+  const emulator = await startEmulatorProcess();
+  console.log(`Genesys Cloud emulator: ${emulator.url}  (client id ${emulator.clientId})`);
+
+  console.log('\n$ GENESYS_ENV=… GENESYS_CLIENT_ID=… GENESYS_CLIENT_SECRET=… \\');
+  console.log(`  eventbridge-filter ${SEED_EXAMPLE.map(shellQuote).join(' ')}\n`);
+  const cliCode = await runCli(cli, emulator);
+  if (cliCode !== 0) {
+    console.error(`\nThe CLI exited with ${cliCode}; stopping the demo.`);
+    return typeof cliCode === 'number' ? cliCode : 1;
+  }
+  if (values['no-editor']) return 0;
+
+  await ensureCodeServer();
+  const port = values.port ? Number(values.port) : undefined;
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`--port must be a port number, got "${values.port}".`);
+  const server = await startCodeServer({ env: editorEnvironment(emulator, true), port });
+  const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT });
+  console.log('\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile.');
+  console.log(`Open this URL in a browser on this machine${port ? '' : ' (the port is picked at random each run)'}:\n\n  ${url}\n`);
+  console.log('Press Ctrl+C to stop the editor and the emulator.');
+  // Runs until Ctrl+C (processes.ts stops every child by PID) or until a server dies on its own.
+  const which = await Promise.race([server.process.exited.then(() => 'code-server'), emulator.process.exited.then(() => 'the emulator')]);
+  if (stopping) return 130;
+  console.error(`${which} exited unexpectedly; stopping.`);
+  return 1;
+}
+
+function runCli(cli: string, emulator: EmulatorProcess): Promise<number | string> {
+  const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...SEED_EXAMPLE], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: emulator.clientId, GENESYS_CLIENT_SECRET: emulator.clientSecret },
+    onLine: (line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`),
+  });
+  return child.exited.finally(() => child.stop());
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Set on Ctrl+C: the servers then exit because we stop them, which is not worth a warning. */
+let stopping = false;
+process.once('SIGINT', () => { stopping = true; console.log('\nStopping the editor and the emulator…'); });
+main()
+  .then(async (code) => { await cleanupAll(); process.exit(code); })
+  .catch(async (err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
+    await cleanupAll();
+    process.exit(1);
+  });

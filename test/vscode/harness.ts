@@ -1,0 +1,123 @@
+/**
+ * launchWorkbench(): a real VS Code (code-server) with our extension loaded from this repo, an emulator behind it,
+ * and a headless chromium page on the workbench. UI tests drive `page` and keep a screenshot of each step.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { workbenchUrl } from './browser';
+import { EditorStackOptions, startEditorStack } from './editorStack';
+import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
+
+export interface Workbench {
+  page: Page;
+  emulatorUrl: string;
+  /** PNG into test-artifacts/screenshots/<test>/<nn>-<name>.png; returns its path. */
+  shot(name: string): Promise<string>;
+  /** F1, type ">Genesys Cloud: <title>", run the entry with exactly that label. */
+  runCommand(title: string): Promise<void>;
+  /** Shows the "Genesys Cloud" activity-bar container (does not toggle it closed when it is already shown). */
+  openView(): Promise<void>;
+  /** Visible rows' label texts of the "EventBridge Integrations" tree. */
+  treeRows(): Promise<string[]>;
+  /** Browser, code-server and emulator: all stopped by PID, temp folders removed. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** env, settings, environmentProfile (default true): see EditorStackOptions. */
+export type LaunchOptions = EditorStackOptions;
+
+export const CONTAINER_TITLE = 'Genesys Cloud';
+export const VIEW_NAME = 'EventBridge Integrations';
+export const COMMAND_CATEGORY = 'Genesys Cloud';
+
+export const SELECTORS = {
+  workbench: '.monaco-workbench',
+  activityBar: '#workbench\\.parts\\.activitybar',
+  activityEntry: `#workbench\\.parts\\.activitybar a.action-label[aria-label^="${CONTAINER_TITLE}"]`,
+  activeActivityEntry: `#workbench\\.parts\\.activitybar li.action-item.checked a.action-label[aria-label^="${CONTAINER_TITLE}"]`,
+  sidebar: '#workbench\\.parts\\.sidebar',
+  tree: `.monaco-list[role="tree"][aria-label="${VIEW_NAME}"]`,
+  treeRow: '.monaco-list-row[role="treeitem"]',
+  quickInput: '.quick-input-widget',
+  quickInputBox: '.quick-input-widget input.input',
+  quickInputRow: '.quick-input-list .monaco-list-row',
+  notificationToast: '.notifications-toasts .notification-toast.notification-fade-in-done',
+} as const;
+
+/** Everything a launch produces that a person may want after a failure. */
+function artifactDirs(testName: string): { screenshots: string; logs: string } {
+  const safe = testName.replace(/[^A-Za-z0-9._-]+/g, '-');
+  const dirs = { screenshots: path.join(ARTIFACTS_DIR, 'screenshots', safe), logs: path.join(ARTIFACTS_DIR, 'logs', safe) };
+  for (const dir of Object.values(dirs)) {
+    fs.rmSync(dir, { recursive: true, force: true }); // stale screenshots from an earlier run would mislead
+    fs.mkdirSync(dir, { recursive: true });
+  }
+  return dirs;
+}
+
+export async function launchWorkbench(testName: string, opts: LaunchOptions = {}): Promise<Workbench> {
+  const dirs = artifactDirs(testName);
+  const stack = await startEditorStack(dirs.logs, opts);
+  try {
+    const { page } = stack;
+    page.setDefaultTimeout(20_000);
+    await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: REPO_ROOT }));
+    await page.locator(SELECTORS.workbench).waitFor({ timeout: 60_000 });
+    await page.locator(SELECTORS.activityBar).waitFor();
+    await page.locator(SELECTORS.activityEntry).waitFor({ timeout: 60_000 }).catch(() => {
+      throw new Error(`The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`);
+    });
+    return createWorkbench(page, stack.emulator.url, dirs.screenshots, stack.close);
+  } catch (err) {
+    await stack.close();
+    throw err;
+  }
+}
+
+function createWorkbench(page: Page, emulatorUrl: string, screenshotDir: string, close: () => Promise<void>): Workbench {
+  let shotCount = 0;
+  return {
+    page,
+    emulatorUrl,
+    close,
+    async shot(name) {
+      shotCount += 1;
+      const file = path.join(screenshotDir, `${String(shotCount).padStart(2, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+      await page.screenshot({ path: file });
+      return file;
+    },
+    async openView() {
+      if (await page.locator(SELECTORS.activeActivityEntry).count() === 0) {
+        await page.locator(SELECTORS.activityEntry).click();
+      }
+      await page.locator(SELECTORS.activeActivityEntry).waitFor();
+      await page.locator(`${SELECTORS.sidebar} .pane-body`).first().waitFor();
+    },
+    async treeRows() {
+      const tree = page.locator(SELECTORS.tree);
+      if (await tree.count() === 0) return [];
+      return tree.locator(`${SELECTORS.treeRow} .label-name`).allTextContents()
+        .then((labels) => labels.map((label) => label.trim()));
+    },
+    async runCommand(title) {
+      const label = `${COMMAND_CATEGORY}: ${title}`;
+      await page.keyboard.press('F1');
+      const input = page.locator(SELECTORS.quickInputBox);
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${label}`);
+      // Click the entry whose label is exactly the title: Enter would run whatever fuzzy match ranks first.
+      const row = page.locator(SELECTORS.quickInputRow).filter({
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+      }).first();
+      await row.waitFor({ timeout: 10_000 }).catch(() => {
+        throw new Error(`The command palette has no entry "${label}".`);
+      });
+      await row.click();
+    },
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
