@@ -36,7 +36,7 @@ async function main(): Promise<number> {
   if (!onlyUi) {
     console.log('\n=== Extension-host tests (mocha inside code-server) ===');
     const t0 = Date.now();
-    const code = await runExtensionTests({ env: selfTest ? { EBF_SELF_TEST_FAIL: '1' } : {} });
+    const code = await runExtensionTests({ env: selfTest ? { EBF_SELF_TEST_FAIL: '1' } : {}, onReportLine: (line) => tally.mocha(line) });
     outcomes.push({ name: 'extension-host tests', ok: code === 0, seconds: (Date.now() - t0) / 1000, note: code === 0 ? undefined : `exit ${code}` });
   }
 
@@ -58,8 +58,26 @@ async function main(): Promise<number> {
     console.log(`${o.ok ? 'PASS' : 'FAIL'}  ${o.name.padEnd(48)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ''}`);
   }
   console.log(`Screenshots and logs: ${path.relative(process.cwd(), ARTIFACTS_DIR) || ARTIFACTS_DIR}/  ·  total ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return outcomes.every((o) => o.ok) ? 0 : 1;
+  const ok = outcomes.every((o) => o.ok);
+  // The conventional closing line CI reads; a part that failed without a test result still counts as a failure.
+  const failed = Math.max(tally.failed, ok ? 0 : 1);
+  console.log(`editor: ${tally.passed} passed, ${failed} failed`);
+  return ok ? 0 : 1;
 }
+
+/** Counts test results from mocha's spec summary ("12 passing") and node's test reporter ("ℹ pass 3"). */
+const tally = {
+  passed: 0,
+  failed: 0,
+  mocha(line: string): void {
+    const m = /^\s*(\d+) (passing|failing)\b/.exec(line);
+    if (m) this[m[2] === 'passing' ? 'passed' : 'failed'] += Number(m[1]);
+  },
+  nodeTest(line: string): void {
+    const m = /^ℹ (pass|fail) (\d+)$/.exec(line.trim());
+    if (m) this[m[1] === 'pass' ? 'passed' : 'failed'] += Number(m[2]);
+  },
+};
 
 function listUiFiles(): string[] {
   if (!fs.existsSync(UI_DIR)) return [];
@@ -78,7 +96,7 @@ async function runUiFile(file: string, name: string): Promise<Outcome> {
   const child = spawnManaged(`node --test ${name}`, process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', file], {
     cwd: REPO_ROOT,
     env: { ...process.env, EBF_PID_DIR: pidDir },
-    onLine: (line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`),
+    onLine: (line, stream) => { (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`); tally.nodeTest(line); },
     stopGraceMs: 10_000,
   });
   let timedOut = false;

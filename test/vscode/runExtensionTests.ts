@@ -18,6 +18,8 @@ export interface ExtensionTestOptions {
   timeoutMs?: number;
   /** Added to the extension host's environment. */
   env?: Record<string, string>;
+  /** Each line of mocha's report, e.g. for counting "N passing". */
+  onReportLine?: (line: string) => void;
 }
 
 const TESTS_ENTRY = path.join(REPO_ROOT, 'out', 'test', 'extension', 'index.js');
@@ -44,7 +46,11 @@ export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promis
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       const text = util.format(...(Array.isArray(args) ? args : [args]));
       hostConsole.write(`[${type}] ${text}\n`);
-      if (text.startsWith(MOCHA_OUTPUT_MARKER)) process.stdout.write(`${text.slice(MOCHA_OUTPUT_MARKER.length)}\n`);
+      if (text.startsWith(MOCHA_OUTPUT_MARKER)) {
+        const line = text.slice(MOCHA_OUTPUT_MARKER.length);
+        process.stdout.write(`${line}\n`);
+        opts.onReportLine?.(line);
+      }
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
 
