@@ -14,13 +14,16 @@ const REDACTED = '[redacted]';
  * defence any occurrence of it is replaced anyway (a server could echo it back in an error message).
  */
 export class Output {
-  private secret: string | undefined;
+  /** The secret as written, and as it appears inside a JSON string (quotes, backslashes, controls escaped). */
+  private secretForms: string[] = [];
 
   constructor(private readonly io: CliIo, readonly json: boolean) {}
 
   /** Registers the secret to redact. Very short secrets are not redacted: that would garble ordinary text. */
   protectSecret(secret: string): void {
-    if (secret.length >= 4) this.secret = secret;
+    if (secret.length < 4) return;
+    const inJson = JSON.stringify(secret).slice(1, -1);
+    this.secretForms = inJson === secret ? [secret] : [secret, inJson];
   }
 
   /** A line (or block) of the command's result on stdout. */
@@ -39,7 +42,8 @@ export class Output {
   }
 
   private redact(text: string): string {
-    return this.secret ? text.split(this.secret).join(REDACTED) : text;
+    for (const form of this.secretForms) text = text.split(form).join(REDACTED);
+    return text;
   }
 }
 

@@ -18,7 +18,15 @@ export const MATCH_TYPES: readonly MatchType[] = ['regex', 'exact', 'exists', 'n
 
 export interface AttributeFilterView { key: string; matchType: string; values: string[] }
 export interface SubscriptionView { name: string; events: string[]; filters: AttributeFilterView[] }
-export interface SetFilterEdit { kind: 'set'; subscription: string; key: string; matchType: MatchType; values: string[] }
+export interface SetFilterEdit {
+  kind: 'set'; subscription: string; key: string; matchType: MatchType; values: string[];
+  /**
+   * Only from {@link undoEditFor}: the attribute exactly as it was (fields this tool does not model included)
+   * and its index, so undoing a remove puts back what was removed, where it was. Ignored when an attribute
+   * with the key exists (then only matchType and values change, as for any set).
+   */
+  restore?: { attribute: JsonObject; index: number };
+}
 export interface RemoveFilterEdit { kind: 'remove'; subscription: string; key: string }
 export type FilterEdit = SetFilterEdit | RemoveFilterEdit;
 
@@ -76,17 +84,23 @@ export function applyFilterEdit(doc: JsonObject, edit: FilterEdit): JsonObject {
  * The edit that puts the attribute `edit` touches back into the state it has in `snapshot`
  * (the document before `edit` was applied): a set with the old match type and values, or a remove
  * when the attribute did not exist. Unknown fields of a replaced attribute are never lost by `set`, so
- * restoring match type and values restores it fully; a removed attribute comes back at the end of the list.
+ * restoring match type and values restores it fully; a removed attribute comes back whole, at its old index
+ * (the set carries it in `restore`).
  */
 export function undoEditFor(snapshot: JsonObject, edit: FilterEdit): FilterEdit {
   const subscription = findSubscription(snapshot, edit.subscription);
-  const previous = attributesOf(subscription).find((a) => isJsonObject(a) && a.key === edit.key);
+  const attributes = attributesOf(subscription);
+  const index = attributes.findIndex((a) => isJsonObject(a) && a.key === edit.key);
+  const previous = index === -1 ? undefined : attributes[index];
   if (!isJsonObject(previous)) return { kind: 'remove', subscription: edit.subscription, key: edit.key };
   const matchType = typeof previous.matchType === 'string' ? previous.matchType : '';
   if (!isMatchType(matchType)) {
     throw new FilterEditError('invalidDocument', `Cannot undo: the previous filter on "${edit.key}" has match type "${matchType}", which this tool cannot write.`);
   }
-  return { kind: 'set', subscription: edit.subscription, key: edit.key, matchType, values: stringsOf(previous.values) };
+  const undo: SetFilterEdit = { kind: 'set', subscription: edit.subscription, key: edit.key, matchType, values: stringsOf(previous.values) };
+  // After a set the attribute is still there (with its unknown fields); after a remove it must come back whole.
+  if (edit.kind === 'remove') undo.restore = { attribute: deepCopy(previous), index };
+  return undo;
 }
 
 function findSubscription(doc: JsonObject, name: string): JsonObject {
@@ -122,6 +136,14 @@ function setAttribute(subscription: JsonObject, edit: SetFilterEdit): void {
     existing.matchType = edit.matchType;
     if (noValues && !('values' in existing)) return;
     existing.values = [...edit.values];
+    return;
+  }
+  if (edit.restore) {
+    const restored = deepCopy(edit.restore.attribute);
+    restored.key = edit.key;
+    restored.matchType = edit.matchType;
+    if (!noValues || 'values' in restored) restored.values = [...edit.values];
+    attributes.splice(Math.max(0, Math.min(edit.restore.index, attributes.length)), 0, restored);
     return;
   }
   const created: JsonObject = { key: edit.key, matchType: edit.matchType };

@@ -31,6 +31,8 @@ export class TokenProvider {
     readonly clientId: string,
     clientSecret: string,
     private readonly now: () => number,
+    /** Ends the shared token request when the client is disposed (no single caller may cancel it). */
+    private readonly lifetime?: AbortSignal,
   ) {
     this.#clientSecret = clientSecret;
   }
@@ -86,6 +88,7 @@ export class TokenProvider {
         accept: 'application/json',
       },
       body: 'grant_type=client_credentials',
+      signal: this.lifetime,
       context: TOKEN_CONTEXT,
     });
     if (res.status >= 200 && res.status < 300) return this.readToken(res.text, res.correlationId);

@@ -60,6 +60,12 @@ export class GenesysClient {
   private readonly auth: TokenProvider;
   private readonly transport: HttpTransport;
   private readonly ownedDispatcher?: Dispatcher;
+  /**
+   * Aborted by dispose(): cancels every request and retry wait still running, including a shared token
+   * request that no caller waits for any more (otherwise closing the dispatcher would wait for it, and a
+   * CLI interrupted during sign-in would hang until the token endpoint answered or timed out).
+   */
+  private readonly lifetime = new AbortController();
   private disposed = false;
 
   /** `timing` is a test seam (sleep, jitter, clock); production code leaves it out. */
@@ -81,7 +87,7 @@ export class GenesysClient {
       this.ownedDispatcher = dispatcher;
     }
     this.transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest: opts.onRequest, onRetry: opts.onRetry, timing });
-    this.auth = new TokenProvider(this.transport, this.environment.tokenUrl, this.clientId, opts.clientSecret, timing.now);
+    this.auth = new TokenProvider(this.transport, this.environment.tokenUrl, this.clientId, opts.clientSecret, timing.now, this.lifetime.signal);
   }
 
   /** Forces a fresh token request: the sign-in check. */
@@ -203,6 +209,7 @@ export class GenesysClient {
   /** Closes the client's own connections (a dispatcher passed in options stays open). */
   async dispose(): Promise<void> {
     this.disposed = true;
+    this.lifetime.abort();
     await this.ownedDispatcher?.close();
   }
 
@@ -244,7 +251,17 @@ export class GenesysClient {
   }
 
   /** Sends with a bearer token; a 401 gets exactly one fresh token and one resend. */
-  private async authorized(method: 'GET' | 'PUT', path: string, ctx: RequestContext, body: string | undefined, signal?: AbortSignal): Promise<HttpResponse> {
+  private async authorized(method: 'GET' | 'PUT', path: string, ctx: RequestContext, body: string | undefined, callerSignal?: AbortSignal): Promise<HttpResponse> {
+    // The caller's signal or dispose(), whichever comes first.
+    const link = linkSignals(callerSignal, this.lifetime.signal);
+    try {
+      return await this.authorizedSend(method, path, ctx, body, link.signal);
+    } finally {
+      link.unlink();
+    }
+  }
+
+  private async authorizedSend(method: 'GET' | 'PUT', path: string, ctx: RequestContext, body: string | undefined, signal: AbortSignal): Promise<HttpResponse> {
     const send = (token: string) =>
       this.transport.send({
         method,
@@ -269,4 +286,25 @@ export class GenesysClient {
     if (res.status >= 200 && res.status < 300) return res;
     throw errorFromResponse(res, ctx, { attempts: res.attempts });
   }
+}
+
+/**
+ * A signal that aborts when any of `signals` does, detached again by unlink(). Not AbortSignal.any: Node
+ * versions without the fix for nodejs/node#55351 keep a reference from a long-lived source signal (here the
+ * client's lifetime) to every signal derived from it, and a client makes requests for a whole session.
+ */
+function linkSignals(...signals: Array<AbortSignal | undefined>): { signal: AbortSignal; unlink: () => void } {
+  const controller = new AbortController();
+  const links: Array<[AbortSignal, () => void]> = [];
+  for (const source of signals) {
+    if (!source) continue;
+    if (source.aborted) {
+      controller.abort(source.reason);
+      break;
+    }
+    const onAbort = (): void => controller.abort(source.reason);
+    source.addEventListener('abort', onAbort, { once: true });
+    links.push([source, onAbort]);
+  }
+  return { signal: controller.signal, unlink: () => links.forEach(([source, onAbort]) => source.removeEventListener('abort', onAbort)) };
 }

@@ -40,7 +40,11 @@ export function configPath(id: string): string {
 
 export function encodeId(id: string): string {
   if (typeof id !== 'string' || id.trim() === '') throw new GenesysError('invalidRequest', 'The integration id is empty.');
-  return encodeURIComponent(id.trim());
+  const trimmed = id.trim();
+  // encodeURIComponent leaves dots alone and URL parsing resolves "." and ".." (even as %2E) as path
+  // segments: ".." would turn PUT /integrations/eventbridge/.. into PUT /integrations/.
+  if (trimmed === '.' || trimmed === '..') throw new GenesysError('invalidRequest', `"${trimmed}" is not an integration id.`);
+  return encodeURIComponent(trimmed);
 }
 
 export function configContext(id: string, action: string, permission: string): RequestContext {

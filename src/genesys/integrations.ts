@@ -8,7 +8,13 @@ export interface IntegrationSummary {
   id: string;
   name: string;
   intendedState?: string;
-  reportedState?: { code?: string; detail?: string; lastUpdated?: string };
+  /**
+   * The platform's `reportedState`, flattened for display. On the wire `detail` is a MessageInfo object
+   * (`{ localizableMessageCode, message, messageWithParams, messageParams }`); here it is that object's
+   * human-readable text (`message`, else `messageWithParams`), or the string itself should a server send
+   * one. `raw.reportedState` keeps the object exactly as sent.
+   */
+  reportedState?: { code?: string; effective?: string; detail?: string; lastUpdated?: string };
   /** The entity exactly as listed, for "show JSON" and for fields we do not model. */
   raw: JsonObject;
 }
@@ -38,6 +44,10 @@ function optionalString(value: JsonValue | undefined): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+function nonEmptyString(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
 export function isEventBridgeIntegration(entity: JsonObject): boolean {
   const type = entity.integrationType;
   return isJsonObject(type) && type.id === EVENTBRIDGE_TYPE_ID;
@@ -55,9 +65,13 @@ export function toIntegrationSummary(entity: JsonObject): IntegrationSummary {
   if (isJsonObject(reported)) {
     summary.reportedState = {};
     const code = optionalString(reported.code);
-    const detail = isJsonObject(reported.detail) ? optionalString(reported.detail.message) : optionalString(reported.detail);
+    const effective = optionalString(reported.effective);
+    const detail = isJsonObject(reported.detail)
+      ? nonEmptyString(reported.detail.message) ?? nonEmptyString(reported.detail.messageWithParams)
+      : nonEmptyString(reported.detail);
     const lastUpdated = optionalString(reported.lastUpdated);
     if (code !== undefined) summary.reportedState.code = code;
+    if (effective !== undefined) summary.reportedState.effective = effective;
     if (detail !== undefined) summary.reportedState.detail = detail;
     if (lastUpdated !== undefined) summary.reportedState.lastUpdated = lastUpdated;
   }

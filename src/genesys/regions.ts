@@ -75,7 +75,11 @@ function resolveUrl(text: string): GenesysEnvironment {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw configurationError(`"${text}" uses ${url.protocol.slice(0, -1)}://; only https:// (or http:// for loopback) works.`);
   }
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+  if (url.username || url.password) {
+    // Not echoed: the part before "@" may be a password.
+    throw configurationError(`The environment URL for ${url.host} contains credentials (user:password@); the OAuth client id and secret are given separately.`);
+  }
+  if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
     throw configurationError(`"${text}" must be just an origin (scheme, host and optional port), with no path, query or credentials.`);
   }
 

@@ -83,8 +83,15 @@ async function topicsEdit(ctx: CommandContext, action: 'add' | 'remove', args: s
     before = await client.getIntegrationConfig(integrationId, ctx.signal);
     after = applyOrExplain(before, edit);
   } else {
-    // The edit is re-applied to a fresh copy on every re-read after a version conflict.
-    ({ before, after, attempts } = await client.updateIntegrationConfig(integrationId, (config) => applyOrExplain(config, edit), ctx.signal));
+    // The edit is re-applied to a fresh copy on every re-read after a version conflict. By then part of it
+    // may be in place already (another writer made the same change, or our own PUT went through and only
+    // its answer was lost before the retry): only what is still to do is applied, so that is not an error.
+    let reads = 0;
+    const mutate = (config: JsonObject): JsonObject => {
+      const pending = ++reads === 1 ? edit : stillToDo(config, edit);
+      return pending.add.length + pending.remove.length === 0 ? config : applyOrExplain(config, pending);
+    };
+    ({ before, after, attempts } = await client.updateIntegrationConfig(integrationId, mutate, ctx.signal));
   }
 
   const label = `integration ${integrationId} config`;
@@ -113,6 +120,12 @@ function checkTopicNames(topics: string[]): void {
     if (seen.has(topic)) throw new CliError(`The topic "${topic}" is given more than once.`, ExitCode.invalidInput);
     seen.add(topic);
   }
+}
+
+/** The part of `edit` that `config` does not reflect yet. */
+function stillToDo(config: JsonObject, edit: TopicEdit): TopicEdit {
+  const current = readEventBridgeProperties(config).eventFilter;
+  return { add: edit.add.filter((t) => !current.includes(t)), remove: edit.remove.filter((t) => current.includes(t)) };
 }
 
 /** Removing a topic that is not there is "not found" (exit 3, with the topics that are); other rejections are invalid input. */

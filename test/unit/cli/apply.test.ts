@@ -177,6 +177,17 @@ describe('eventbridge-filter apply', () => {
     assert.match(run.stderr, /quantifier does not follow a repeatable item/);
     assert.match(run.stderr, /contextId ctx-400-abc/);
     assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), original);
+    emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 400, body: {
+      status: 400, code: 'invalid.filter', message: 'Pattern rejected', contextId: 'ctx-400-json', details: [], errors: [],
+    } });
+    const json = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    assert.equal(json.code, 2);
+    const { error } = JSON.parse(json.stdout) as { error: JsonObject };
+    assert.equal(error.status, 400);
+    assert.equal(error.kind, 'invalidRequest');
+    assert.equal(error.code, 'invalid.filter');
+    assert.equal(error.contextId, 'ctx-400-json');
+    assert.match(String(error.message), /Pattern rejected/);
   });
 
   it('exit 3 for an unknown integration, pointing at topics for orgs without the endpoint', async () => {
@@ -208,7 +219,10 @@ describe('eventbridge-filter apply', () => {
     emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 403 });
     const run = await runInProcess(SEED_ARGS, envFor(emulator));
     assert.equal(run.code, 4);
-    assert.match(run.stderr, /contextId /);
+    assert.match(run.stderr, /HTTP 403/);
+    assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
+    assert.match(run.stderr, /lacks the permission integrations:integration:view/, 'says which permission is likely missing');
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
   });
 
   it('retries a 429 waiting Retry-After and says so on stderr', async () => {
@@ -226,6 +240,33 @@ describe('eventbridge-filter apply', () => {
     assert.equal(emulator.requests.filter((r) => r.method === 'GET').length, 5);
     assert.match(run.stderr, /503/);
     assert.match(run.stderr, /after 5 attempts/);
+  });
+
+  it('exit 5 after giving up on a connection that keeps dropping (network), writing nothing', async () => {
+    // Four 503s with Retry-After: 0 (no waiting) use up the attempts; the fifth has its connection dropped.
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 503, retryAfter: 0, times: 4 });
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', drop: true });
+    const run = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    assert.equal(run.code, 5, run.stderr);
+    assert.match(run.stderr, /connection to 127\.0\.0\.1:\d+ was closed .*Gave up after 5 attempts/);
+    const { error } = JSON.parse(run.stdout) as { error: JsonObject };
+    assert.equal(error.kind, 'network');
+    assert.equal(error.exitCode, 5);
+    assert.equal(error.attempts, 5);
+    assert.equal(emulator.requests.filter((r) => r.method === 'GET').length, 5, 'five attempts, no more');
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+    assertNoSecret(run);
+  });
+
+  it('exit 130 at once when interrupted during the token request (the shared token request is abandoned)', async () => {
+    emulator.addFault({ method: 'POST', path: '/oauth/token', delayMs: 5000 });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const started = Date.now();
+    const run = await runInProcess(SEED_ARGS, envFor(emulator), controller.signal);
+    assert.equal(run.code, 130, run.stderr);
+    assert.ok(Date.now() - started < 2000, `returned after ${Date.now() - started} ms; must not wait for the token endpoint`);
+    assert.ok(!emulator.requests.some((r) => r.method !== 'POST'));
   });
 
   it('exit 1 for a document it cannot edit safely, writing nothing', async () => {

@@ -107,6 +107,11 @@ describe('eventbridge-filter show, list, validate, help', () => {
   it('exit 2 for a GENESYS_ENV that cannot be resolved', async () => {
     const run = await runInProcess(['list'], envFor(emulator, { GENESYS_ENV: 'http://example.com:8080' }));
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^Error: /);
+    assert.match(run.stderr, /^Error: "http:\/\/example\.com:8080" uses plain http:\/\/ for a host that is not loopback/);
+    assert.deepEqual(emulator.requests, []);
+    const withPassword = await runInProcess(['list'], envFor(emulator, { GENESYS_ENV: 'https://admin:pr0xy-pw@gateway.example.com' }));
+    assert.equal(withPassword.code, 2);
+    assert.match(withPassword.stderr, /contains credentials/);
+    assert.ok(!withPassword.stderr.includes('pr0xy-pw') && !withPassword.stdout.includes('pr0xy-pw'));
   });
 });

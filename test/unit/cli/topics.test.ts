@@ -67,17 +67,27 @@ describe('eventbridge-filter topics', () => {
   });
 
   it('an invalid topic name is exit 2 with nothing sent', async () => {
-    for (const topic of ['v2.users..presence', 'v2.users.{userId}', 'has space', '']) {
+    const cases: Array<[string, RegExp]> = [
+      ['v2.users..presence', /empty segment/],
+      ['v2.users.{userId}', /only placeholder is a whole segment "\{id\}"/],
+      ['has space', /whitespace at position 3/],
+      ['', /topic name is empty/],
+    ];
+    for (const [topic, reason] of cases) {
       const run = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', topic], envFor(emulator));
       assert.equal(run.code, 2, topic);
-      assert.match(run.stderr, /Invalid topic|must not be empty|Nothing was sent/, topic);
+      assert.match(run.stderr, /^Error: Invalid topic ".*": .*Nothing was sent\.$/m, topic);
+      assert.match(run.stderr, reason, topic);
     }
     const dup = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', NEW_TOPIC], envFor(emulator));
     assert.equal(dup.code, 2);
+    assert.match(dup.stderr, /given more than once/);
     const none = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID], envFor(emulator));
     assert.equal(none.code, 2);
+    assert.match(none.stderr, /needs at least one --topic/);
     const sub = await runInProcess(['topics', 'rename', '--integration-id', REAL_ORG_ID], envFor(emulator));
     assert.equal(sub.code, 2);
+    assert.match(sub.stderr, /Unknown subcommand "topics rename"/);
     assert.deepEqual(emulator.requests, []);
   });
 
@@ -108,6 +118,20 @@ describe('eventbridge-filter topics', () => {
     assert.equal((stored.properties as JsonObject).noteFromOtherWriter, 'kept');
     assert.match(run.stdout, /re-read 1 time after concurrent changes/);
     assert.deepEqual(requestLines(emulator).filter((l) => l.startsWith('PUT')).length, 2);
+  });
+
+  it('after a conflict, a topic the other writer already added is not an error (nothing is lost or doubled)', async () => {
+    emulator.addFault({ method: 'PUT', path: 'config/current', delayMs: 400 });
+    const running = runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', 'v2.users.{id}.activity'], envFor(emulator));
+    while (!emulator.requests.some((r) => r.method === 'GET' && r.path === CONFIG_PATH)) await delay(10);
+    const theirs = emulator.getConfig(REAL_ORG_ID)!;
+    const original = [...eventFilter(theirs)];
+    eventFilter(theirs).push(NEW_TOPIC);
+    emulator.setConfig(REAL_ORG_ID, theirs);
+    const run = await running;
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(eventFilter(emulator.getConfig(REAL_ORG_ID)), [...original, NEW_TOPIC, 'v2.users.{id}.activity']);
+    assert.match(run.stdout, /re-read 1 time after concurrent changes/);
   });
 
   it('a conflict that survives the re-reads is exit 6 (child process)', async () => {

@@ -188,13 +188,29 @@ describe('undoEditFor', () => {
     assert.deepEqual(restored, expected);
   });
 
-  it('undoes a remove by setting the old match type and values again', () => {
+  it('undoes a remove by putting the whole attribute back (unknown fields included) where it was', () => {
+    for (const [index, key] of ['interaction.direction', 'interaction.routing.queue.name'].entries()) {
+      const snapshot = richDocument();
+      const edit: FilterEdit = { kind: 'remove', subscription: 'default-voice-stream', key };
+      const undo = undoEditFor(snapshot, edit);
+      assert.equal(undo.kind, 'set');
+      assert.deepEqual(
+        { ...undo, restore: undefined },
+        { kind: 'set', subscription: 'default-voice-stream', key, matchType: attributesOf(snapshot)[index].matchType, values: attributesOf(snapshot)[index].values, restore: undefined },
+      );
+      const restored = applyFilterEdit(applyFilterEdit(snapshot, edit), undo);
+      // attributeUnknown / caseSensitive come back, in the same position: the document is byte-for-byte the snapshot.
+      assert.equal(JSON.stringify(restored), JSON.stringify(snapshot), key);
+    }
+  });
+
+  it('a restore is ignored when the attribute exists again (only match type and values change)', () => {
     const snapshot = richDocument();
-    const edit: FilterEdit = { kind: 'remove', subscription: 'default-voice-stream', key: 'interaction.routing.queue.name' };
-    const undo = undoEditFor(snapshot, edit);
-    assert.deepEqual(undo, { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Old$'] });
-    const restored = applyFilterEdit(applyFilterEdit(snapshot, edit), undo);
-    assert.deepEqual(attributesOf(restored)[1], { key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Old$'] });
+    const undo = undoEditFor(snapshot, { kind: 'remove', subscription: 'default-voice-stream', key: 'interaction.direction' });
+    const edited = applyFilterEdit(snapshot, { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.direction', matchType: 'exists', values: [] });
+    const back = applyFilterEdit(edited, undo);
+    assert.equal(JSON.stringify(back), JSON.stringify(snapshot));
+    assert.equal(attributesOf(back).length, 2, 'no duplicate attribute');
   });
 
   it('refuses to undo into a match type it cannot write, and reports a missing subscription', () => {

@@ -134,6 +134,23 @@ describe('OAuth client credentials', () => {
     assert.ok(!JSON.stringify(log).includes('token-'), 'the request log never carries tokens');
   });
 
+  it('concurrent 401s on the same token share one refresh (a newer token is never thrown away)', async () => {
+    const { client, agent } = makeClient();
+    const tokens = mockTokens(agent, 3);
+    const seen: string[] = [];
+    const api = agent.get(API);
+    api.intercept({ path: '/api/v2/organizations/me' }).reply(401, { status: 401, code: 'bad.credentials', message: 'expired' }).times(3);
+    api.intercept({ path: '/api/v2/organizations/me' }).reply(200, (opts) => {
+      seen.push(headerOf(opts.headers, 'authorization') ?? '');
+      return ORG;
+    }).times(3);
+    await client.authenticate();
+    const ids = await Promise.all([client.getOrganizationId(), client.getOrganizationId(), client.getOrganizationId()]);
+    assert.deepEqual(ids, ['org-1', 'org-1', 'org-1']);
+    assert.equal(tokens.count(), 2, 'one sign-in, one refresh shared by the three callers');
+    assert.deepEqual(seen, ['Bearer token-2', 'Bearer token-2', 'Bearer token-2']);
+  });
+
   it('a second 401 is an authentication error, with no further attempts', async () => {
     const { client, agent, log } = makeClient();
     const tokens = mockTokens(agent, 2);

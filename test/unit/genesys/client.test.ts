@@ -49,11 +49,28 @@ describe('integrations listing', () => {
           id: 'eb-1',
           name: 'Integration eb-1',
           intendedState: 'ENABLED',
-          reportedState: { code: 'ERROR', detail: 'Role not assumable', lastUpdated: '2026-01-01T00:00:00Z' },
+          reportedState: { code: 'ERROR', effective: 'Error', detail: 'Role not assumable', lastUpdated: '2026-01-01T00:00:00Z' },
           raw: eb,
         },
       ],
     });
+  });
+
+  it('reportedState.detail: the MessageInfo object becomes its text; raw keeps the object', async () => {
+    const { client, agent } = makeClient();
+    mockTokens(agent);
+    const withParams = { localizableMessageCode: 'integration.error', messageWithParams: 'Role {arn} not assumable', messageParams: { arn: 'x' } };
+    const entities = [
+      integration('p', 'amazon-eventbridge-source', { reportedState: { code: 'ERROR', detail: withParams } }),
+      integration('s', 'amazon-eventbridge-source', { reportedState: { code: 'ERROR', detail: 'plain text' } }),
+      integration('n', 'amazon-eventbridge-source', { reportedState: { code: 'ACTIVE', detail: { localizableMessageCode: 'ok', message: '' } } }),
+    ];
+    agent.get(API).intercept({ path: listPath(1) }).reply(200, page(1, 1, entities));
+    const [p, s, n] = (await client.listEventBridgeIntegrationsPage(1)).entities;
+    assert.equal(p.reportedState?.detail, 'Role {arn} not assumable');
+    assert.deepEqual((p.raw.reportedState as JsonObject).detail, withParams);
+    assert.equal(s.reportedState?.detail, 'plain text');
+    assert.deepEqual(n.reportedState, { code: 'ACTIVE' }, 'no text, no detail (never "[object Object]")');
   });
 
   it('all pages: follows pageCount', async () => {
@@ -115,6 +132,19 @@ describe('documents and config', () => {
     assert.deepEqual(await client.putEventBridgeDocument('a/b c', got), doc);
     assert.deepEqual(sent, doc);
     assert.equal(contentType, 'application/json');
+  });
+
+  it('refuses "." and ".." as ids: URL parsing would turn them into another path', async () => {
+    const { client, agent, log } = makeClient();
+    mockTokens(agent);
+    for (const id of ['..', '.', ' .. ']) {
+      await assert.rejects(client.getEventBridgeDocument(id), (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest' && /not an integration id/.test(e.message));
+      await assert.rejects(client.putIntegrationConfig(id, { version: 1 }), (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest');
+    }
+    assert.deepEqual(log, [], 'nothing was sent');
+    // A dot inside an id is ordinary text.
+    agent.get(API).intercept({ path: '/api/v2/integrations/a..b/config/current', method: 'GET' }).reply(200, { version: 1 });
+    assert.deepEqual(await client.getIntegrationConfig('a..b'), { version: 1 });
   });
 
   it('a PUT answered with an empty body returns what was sent', async () => {
@@ -256,6 +286,21 @@ describe('topics, organization, lifecycle', () => {
     assert.equal(await client.getOrganizationId(), 'emu');
     assert.equal(client.environment.custom, true);
     assert.equal(client.clientId, 'c');
+  });
+
+  it('dispose() cancels a token request nobody waits for any more, and requests in flight', async () => {
+    const { client, agent } = makeClient();
+    agent.get('https://login.mypurecloud.com').intercept({ path: '/oauth/token', method: 'POST' }).reply(200, { access_token: 't', expires_in: 600 }).delay(5000);
+    const controller = new AbortController();
+    const waiting = client.getOrganizationId(controller.signal);
+    const other = client.getOrganizationId();
+    controller.abort();
+    await assert.rejects(waiting, (e: unknown) => isGenesysError(e) && e.kind === 'cancelled');
+    const started = performance.now();
+    await client.dispose();
+    await assert.rejects(other, (e: unknown) => isGenesysError(e) && e.kind === 'cancelled');
+    assert.ok(performance.now() - started < 1000, 'the shared token request was abandoned, not awaited');
+    await agent.close();
   });
 
   it('dispose() leaves a dispatcher passed in options open; a disposed client refuses new calls', async () => {

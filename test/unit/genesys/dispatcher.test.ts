@@ -85,6 +85,34 @@ describe('real connections on 127.0.0.1', () => {
     await dispatcher.close();
   });
 
+  it('NO_PROXY sends matching hosts direct; others still go through the proxy', async () => {
+    let direct = 0;
+    const target = createServer((_req, res) => { direct++; res.writeHead(200).end('direct'); });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/probe`;
+    // A Genesys (non-loopback) environment, so the proxy variables are in force for this dispatcher.
+    const environment = resolveEnvironment('us-west-2');
+    try {
+      const bypass = createDispatcher({ environment, env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' }, ...TIMEOUTS });
+      proxy.targets.length = 0;
+      const viaNoProxy = await request(url, { dispatcher: bypass.dispatcher });
+      assert.equal(await viaNoProxy.body.text(), 'direct');
+      assert.equal(direct, 1);
+      assert.deepEqual(proxy.targets, [], 'the proxy was not asked');
+      await bypass.dispatcher.close();
+
+      proxy.targets.length = 0;
+      const proxied = createDispatcher({ environment, env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' }, ...TIMEOUTS });
+      await assert.rejects(request(url, { dispatcher: proxied.dispatcher }), /Proxy response \(403\)/);
+      assert.deepEqual(proxy.targets, [new URL(url).host], 'the recording proxy was asked for the target');
+      assert.equal(direct, 1, 'the target was not reached directly');
+      await proxied.dispatcher.close();
+    } finally {
+      target.closeAllConnections();
+      await new Promise((resolve) => target.close(resolve));
+    }
+  });
+
   it('the client\'s own Agent talks to a real server, and retries a dropped connection', async () => {
     let apiCalls = 0;
     const server = createServer((req, res) => {

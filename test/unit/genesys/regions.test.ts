@@ -119,7 +119,9 @@ describe('resolveEnvironment', () => {
     assertConfigurationError('ftp://127.0.0.1', /ftp:\/\//);
     assertConfigurationError('https://', /not a valid URL/);
     assertConfigurationError('https://api.mypurecloud.com/api/v2', /just an origin/);
-    assertConfigurationError('https://user:pw@api.mypurecloud.com', /just an origin/);
+    // Credentials in the URL are refused without echoing them (the part before "@" may be a password).
+    assertConfigurationError('https://user:hunter2pw@api.mypurecloud.com', /contains credentials/);
+    assert.throws(() => resolveEnvironment('https://user:hunter2pw@api.mypurecloud.com'), (e: unknown) => e instanceof Error && !e.message.includes('hunter2pw'));
     assertConfigurationError('http://127.0.0.1:8080/?x=1', /just an origin/);
   });
 
