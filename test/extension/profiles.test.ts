@@ -100,8 +100,17 @@ describe('profiles and sign-in', () => {
   it('does not reload for its own write of the same secret', async () => {
     const profile = api.host.session.activeProfile()!;
     const client = api.services.getClient();
-    await api.host.context.secrets.store(`genesysCloud.clientSecret.${profile.id}`, `${SECRET}-rotated`);
-    await new Promise((r) => setTimeout(r, 300));
+    const key = `genesysCloud.clientSecret.${profile.id}`;
+    // The event must really arrive, or this test would pass without testing anything.
+    let raised = false;
+    const listener = api.host.context.secrets.onDidChange((e) => { if (e.key === key) raised = true; });
+    try {
+      await api.host.context.secrets.store(key, `${SECRET}-rotated`);
+      await waitFor(() => raised, 'secrets.onDidChange for our own write');
+    } finally {
+      listener.dispose();
+    }
+    await new Promise((r) => setTimeout(r, 300)); // the session's handler reads the secret back (async)
     assert.equal(api.services.getClient(), client);
   });
 

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/main';
 import { SEED_ENDPOINT_UNAVAILABLE } from '../../src/extension/tree/integrationNode';
 import type { LoadMoreNode } from '../../src/extension/tree/loadMoreNode';
+import { IntegrationNode } from '../../src/extension/tree/integrationNode';
+import type { TreeNode } from '../../src/extension/tree/treeNode';
+import type { GenesysClient } from '../../src/genesys/client';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import { defaultSeed, DISABLED_INTEGRATION_ID, EVENTBRIDGE_TYPE_ID, MULTI_SUBSCRIPTION_INTEGRATION_ID, REAL_ORG_INTEGRATION_ID } from '../../src/emulator/seed';
 import type { JsonObject } from '../../src/filters/json';
@@ -94,6 +97,10 @@ describe('integrations tree', () => {
     assert.equal(seedCalls[0].status, 404);
     assert.ok(requests.some((r) => r.path === `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`), 'the config is re-read on refresh');
 
+    // So must a flow's refresh of an integration the tree has not loaded (it still reloads the tree).
+    api.services.refresh('00000000-0000-4000-8000-00000000dead');
+    assert.ok(api.services.seedEndpointUnavailable.has(REAL_ORG_INTEGRATION_ID), 'a one-integration refresh kept the 404 memory');
+
     // The whole-tree Refresh forgets it.
     await vscode.commands.executeCommand('genesysCloud.refresh');
     assert.equal(api.services.seedEndpointUnavailable.size, 0);
@@ -120,6 +127,30 @@ describe('integrations tree', () => {
     // The config may already have been read ahead (small orgs); the subscriptions are read on expansion, once.
     assert.ok(requests.filter((r) => r.path.includes('/config/current')).length <= 1);
     assert.equal(requests.filter((r) => r.path.startsWith('/api/v2/integrations/eventbridge/')).length, 1);
+  });
+
+  it('a config read answering after a refresh started a newer one never draws its stale values', async () => {
+    // Two reads in flight for one row, answered out of order: the older one (from before the refresh) last.
+    const pending: ((config: JsonObject) => void)[] = [];
+    const client = { getIntegrationConfig: () => new Promise<JsonObject>((resolve) => pending.push(resolve)) } as unknown as GenesysClient;
+    const redrawn: TreeNode[] = [];
+    const node = new IntegrationNode(undefined, { id: 'race', name: 'Race', raw: {} }, {
+      client: () => client, organizationId: async () => undefined, seedEndpointUnavailable: new Set(), rowChanged: (n) => redrawn.push(n),
+    });
+    const signal = new AbortController().signal;
+    const config = (account: string, topics: string[]): JsonObject => ({ properties: { awsAccountId: account, awsAccountRegion: 'eu-west-1', eventFilter: topics } });
+    const stale = node.loadDetails(signal);
+    node.forgetDetails(); // what a refresh of this integration does, e.g. right after a write
+    const topicsGroup = node.loadChildren!(signal);
+    await waitFor(() => pending.length === 2, 'the second config read');
+    pending[1](config('222222222222', ['v2.users.{id}.presence']));
+    await waitFor(() => redrawn.length === 1, 'the row redrawn with the fresh config');
+    pending[0](config('111111111111', []));
+    await stale;
+    assert.equal(redrawn.length, 1, 'the stale answer did not redraw the row');
+    assert.equal(rowOf(api, node).description, '222222222222 · eu-west-1');
+    const [topics] = await topicsGroup.catch(() => [] as TreeNode[]);
+    assert.equal(rowOf(api, topics).description, '1 topic', 'the topic group is built from its own (fresh) read');
   });
 
   describe('against its own emulators', () => {
@@ -175,12 +206,12 @@ describe('integrations tree', () => {
       });
     });
 
-    it('pages a large org: 100 rows, then "Load more…" until all are shown', async () => {
+    it('pages a 1,000-integration org: page 1 only before the first render, then "Load more…" until all are shown', async () => {
       const seed = defaultSeed();
       const template = seed.integrations.find((i) => i.id === MULTI_SUBSCRIPTION_INTEGRATION_ID)!;
       const many: JsonObject[] = [];
-      for (let n = 0; n < 230; n++) {
-        many.push({ ...template, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `Bulk integration ${String(n).padStart(3, '0')}` });
+      for (let n = 0; n < 1000; n++) {
+        many.push({ ...template, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `Bulk integration ${String(n).padStart(4, '0')}` });
       }
       seed.integrations = many;
       seed.eventBridgeDocuments = {};
@@ -188,24 +219,31 @@ describe('integrations tree', () => {
       emulator = await startEmulator({ seed });
       const em = emulator;
       await withProfile(api, { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Large org' }, async () => {
+        em.requests.length = 0; // the sign-in's token check is not part of the first render
         const first = await children(api);
         assert.equal(first.length, 101);
         const more = first[100];
         assert.equal(more.label, 'Load more…');
-        assert.equal(more.description, '100 of 230');
+        assert.equal(more.description, '100 shown · page 1 of 10');
         assert.equal(more.command, 'genesysCloud.loadMore');
-        const listCalls = () => em.requests.filter((r) => r.path.startsWith('/api/v2/integrations?')).length;
-        assert.equal(listCalls(), 1, 'only page 1 was read');
+        const apiCalls = () => em.requests.filter((r) => r.path.startsWith('/api/v2/'));
+        const listCalls = () => apiCalls().filter((r) => r.path.startsWith('/api/v2/integrations?'));
+        assert.deepEqual(apiCalls().map((r) => r.path), ['/api/v2/integrations?pageSize=100&pageNumber=1'],
+          'the first render reads page 1 and nothing else (no per-integration reads ahead in a large org)');
+        // Still nothing more a moment later: no background reads of details or further pages.
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(apiCalls().length, 1);
 
-        await vscode.commands.executeCommand('genesysCloud.loadMore', more.node as LoadMoreNode);
-        const second = await children(api);
-        assert.equal(second.length, 201);
-        assert.equal(second[0].label, 'Bulk integration 000', 'earlier rows keep their place');
-        await vscode.commands.executeCommand('genesysCloud.loadMore', second[200].node as LoadMoreNode);
-        const all = await children(api);
-        assert.equal(all.length, 230);
-        assert.equal(new Set(all.map((r) => r.node.id)).size, 230, 'ids are unique');
-        assert.equal(listCalls(), 3);
+        let rows = first;
+        for (let page = 2; page <= 10; page++) {
+          await vscode.commands.executeCommand('genesysCloud.loadMore', rows.at(-1)!.node as LoadMoreNode);
+          rows = await children(api);
+          assert.equal(listCalls().length, page, `one request per "Load more…" (page ${page})`);
+          assert.equal(rows[0].label, 'Bulk integration 0000', 'earlier rows keep their place');
+        }
+        assert.equal(rows.length, 1000, 'no "Load more…" row once every page is read');
+        assert.equal(new Set(rows.map((r) => r.node.id)).size, 1000, 'ids are unique');
+        assert.equal(apiCalls().length, 10, 'only list pages were read');
       });
     });
   });

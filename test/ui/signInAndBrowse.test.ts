@@ -88,11 +88,31 @@ test('signs in through the quick input with a custom URL; a wrong secret is expl
   await typeAndEnter('not-the-secret');
   await quickInputMessage().filter({ hasText: 'invalid_client' }).waitFor();
   await workbench.shot('step-3-wrong-secret');
+  // An empty tree alone could just be rows still loading: the welcome content shows only while signed out.
+  assert.ok(await page.locator(`${SELECTORS.sidebar} .welcome-view-content`).first().isVisible(), 'nothing stored, still signed out');
   assert.deepEqual(await workbench.treeRows(), [], 'nothing stored, still signed out');
 
   await typeAndEnter(EMULATOR_CLIENT_SECRET);
   await quickInputTitle().filter({ hasText: '4/4' }).waitFor();
   await workbench.shot('step-4-profile-name');
+  // Escape on the last step, after a successful token check, still stores nothing.
+  await page.keyboard.press('Escape');
+  await page.locator(SELECTORS.quickInputBox).waitFor({ state: 'hidden' });
+  await page.waitForTimeout(1000);
+  assert.ok(await page.locator(`${SELECTORS.sidebar} .welcome-view-content`).first().isVisible(), 'Escape signed nobody in');
+  assert.equal(await page.locator('#workbench\\.parts\\.statusbar .statusbar-item', { hasText: 'Emulator' }).count(), 0, 'no profile in the status bar');
+
+  // Again, keyboard only this time: each answer typed, Enter to go on.
+  await workbench.runCommand('Sign In…');
+  await quickInputTitle().filter({ hasText: '1/4' }).waitFor();
+  await typeAndEnter('Custom URL');
+  await quickInputTitle().filter({ hasText: 'Custom URL' }).waitFor();
+  await typeAndEnter(workbench.emulatorUrl);
+  await quickInputTitle().filter({ hasText: '2/4' }).waitFor();
+  await typeAndEnter(EMULATOR_CLIENT_ID);
+  await quickInputTitle().filter({ hasText: '3/4' }).waitFor();
+  await typeAndEnter(EMULATOR_CLIENT_SECRET);
+  await quickInputTitle().filter({ hasText: '4/4' }).waitFor();
   await typeAndEnter('Emulator');
 
   await row('Voice stream (tutorial)').waitFor();

@@ -7,6 +7,28 @@ import * as vscode from 'vscode';
 import { formatRetry, onDidRetry } from '../requestLog';
 import { UserCancelledError } from '../errors';
 
+/**
+ * What a running (or recently finished) progress notification shows, plus the very action its
+ * Cancel button triggers. Extension-host tests cannot click a notification, so they reach these
+ * through FlowsApi.progress(): a cancel there runs the same abort as the button.
+ */
+export interface ProgressRecord {
+  readonly title: string;
+  /** Every message reported, in order ("checking for changes…", a retry notice, "writing…"). */
+  readonly messages: readonly string[];
+  readonly done: boolean;
+  /** Exactly what the notification's Cancel button does. */
+  cancel(): void;
+}
+
+/** The last few progress notifications, newest last; bounded so a long session keeps no garbage. */
+const recent: ProgressRecord[] = [];
+const RECENT_LIMIT = 10;
+
+export function recentProgress(): readonly ProgressRecord[] {
+  return recent;
+}
+
 export async function withCancellableProgress<T>(
   title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
 ): Promise<T> {
@@ -14,13 +36,27 @@ export async function withCancellableProgress<T>(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
+      const messages: string[] = [];
+      const record = {
+        title,
+        messages,
+        done: false,
+        cancel: () => controller.abort(new UserCancelledError(`${title} cancelled`)),
+      };
+      recent.push(record);
+      if (recent.length > RECENT_LIMIT) recent.shift();
+      const report = (message: string) => {
+        messages.push(message);
+        progress.report({ message });
+      };
       const subscriptions = [
-        token.onCancellationRequested(() => controller.abort(new UserCancelledError(`${title} cancelled`))),
-        onDidRetry((n) => progress.report({ message: formatRetry(n) })),
+        token.onCancellationRequested(record.cancel),
+        onDidRetry((n) => report(formatRetry(n))),
       ];
       try {
-        return await work(controller.signal, (message) => progress.report({ message }));
+        return await work(controller.signal, report);
       } finally {
+        record.done = true;
         subscriptions.forEach((s) => s.dispose());
       }
     },

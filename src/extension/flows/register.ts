@@ -12,6 +12,7 @@ import type { FlowContext } from './context';
 import { JsonDocuments } from './documents/jsonDocuments';
 import type { Prompter } from './input/prompter';
 import { VsCodePrompter } from './input/vscodePrompter';
+import { recentProgress, type ProgressRecord } from './progress';
 import { showIntegrationJsonCommand } from './showIntegrationJson';
 import { addTopicFilterCommand, removeTopicFilterCommand, selectTopicsByRegexCommand } from './topics/topicCommands';
 
@@ -22,6 +23,8 @@ export interface FlowsApi {
   settled(): Promise<void>;
   /** Virtual JSON documents (scheme `genesys-cloud-json`) shown by the diff and Show Integration JSON. */
   readonly documents: JsonDocuments;
+  /** The last few write progress notifications (messages shown, and the Cancel button's action). */
+  progress(): readonly ProgressRecord[];
 }
 
 const COMMANDS: Record<string, (ctx: FlowContext) => (...args: unknown[]) => unknown> = {
@@ -68,5 +71,6 @@ export function registerFlowCommands(context: vscode.ExtensionContext, services:
       while (pending.size > 0) await Promise.all([...pending]);
     },
     documents,
+    progress: recentProgress,
   };
 }

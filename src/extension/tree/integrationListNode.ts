@@ -17,8 +17,9 @@ export class IntegrationListNode implements TreeNode {
   readonly parent = undefined;
   readonly integrations: IntegrationNode[] = [];
   private nextPage: number | undefined = 1;
-  private total: number | undefined;
-  private readonly loadMoreNode = new LoadMoreNode(undefined, () => this.integrations.length, () => this.total);
+  private pagesRead = 0;
+  private pageCount: number | undefined;
+  private readonly loadMoreNode = new LoadMoreNode(undefined, () => this.progress());
   private pageLoad: Promise<void> | undefined;
 
   constructor(private readonly context: TreeContext) {}
@@ -76,6 +77,15 @@ export class IntegrationListNode implements TreeNode {
     }
   }
 
+  /**
+   * The listing's total counts every integration type, and only EventBridge ones become rows, so
+   * "12 of 1000" would promise rows that never come: say how many pages were read instead.
+   */
+  private progress(): string {
+    const shown = `${this.integrations.length} shown`;
+    return this.pageCount !== undefined ? `${shown} · page ${this.pagesRead} of ${this.pageCount}` : shown;
+  }
+
   findIntegration(id: string): IntegrationNode | undefined {
     return this.integrations.find((n) => n.integrationId === id);
   }
@@ -97,7 +107,8 @@ export class IntegrationListNode implements TreeNode {
         this.integrations.push(new IntegrationNode(undefined, summary, this.context));
       }
     }
-    this.total = page.total;
+    this.pagesRead = page.pageNumber;
+    this.pageCount = page.pageCount;
     this.nextPage = page.pageNumber < page.pageCount ? page.pageNumber + 1 : undefined;
   }
 }

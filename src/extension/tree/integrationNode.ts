@@ -29,6 +29,8 @@ export class IntegrationNode implements TreeNode, CommandTarget {
   private orgId: string | undefined;
   /** One config read shared by the row's details and the "Topic filters" group; dropped on refresh. */
   private configLoad: Promise<JsonObject> | undefined;
+  /** Bumped by forgetDetails(), so a read started before a refresh cannot draw over a newer one. */
+  private detailsGeneration = 0;
 
   constructor(
     readonly parent: TreeNode | undefined,
@@ -94,32 +96,46 @@ export class IntegrationNode implements TreeNode, CommandTarget {
    * Called on expansion, and ahead of it for small orgs so every row shows its account and region.
    */
   loadDetails(signal: AbortSignal): Promise<JsonObject> {
-    this.configLoad ??= (async () => {
-      const [config, orgId] = await Promise.all([
-        this.context.client().getIntegrationConfig(this.integrationId, signal),
-        this.context.organizationId(),
-      ]);
-      this.properties = readEventBridgeProperties(config);
-      this.orgId = orgId;
-      this.context.rowChanged(this);
-      return config;
-    })();
-    // A failed read is not remembered: the next expansion (or retry) asks again.
-    this.configLoad.catch(() => {
-      this.configLoad = undefined;
-    });
+    if (!this.configLoad) {
+      const generation = this.detailsGeneration;
+      const load = this.readDetails(signal, generation);
+      this.configLoad = load;
+      // A failed read is not remembered: the next expansion (or retry) asks again.
+      load.catch(() => {
+        if (this.detailsGeneration === generation) {
+          this.configLoad = undefined;
+        }
+      });
+    }
     return this.configLoad;
   }
 
-  /** Forgets the config read, so a refresh of this integration reads it again. */
+  private async readDetails(signal: AbortSignal, generation: number): Promise<JsonObject> {
+    const [config, orgId] = await Promise.all([
+      this.context.client().getIntegrationConfig(this.integrationId, signal),
+      this.context.organizationId(),
+    ]);
+    // A refresh while this read was in flight (e.g. right after a write) started a newer read:
+    // only that one may draw the row, or an older answer arriving late would show stale values.
+    if (generation === this.detailsGeneration) {
+      this.properties = readEventBridgeProperties(config);
+      this.orgId = orgId;
+      this.context.rowChanged(this);
+    }
+    return config;
+  }
+
+  /** Forgets the config read, so a refresh of this integration reads it again (and a read still in flight is ignored). */
   forgetDetails(): void {
+    this.detailsGeneration++;
     this.configLoad = undefined;
   }
 
   private async loadTopicFilters(signal: AbortSignal): Promise<TreeNode> {
     try {
-      await this.loadDetails(signal);
-      return new TopicFiltersNode(this, this.integrationId, this.properties?.eventFilter ?? []);
+      // From this load's own answer, not this.properties: a newer read may be under way.
+      const config = await this.loadDetails(signal);
+      return new TopicFiltersNode(this, this.integrationId, readEventBridgeProperties(config).eventFilter);
     } catch (err) {
       rethrowCancellation(err, signal);
       return new ErrorNode(this, `${this.id}/topics/error`, `Could not read topic filters: ${messageOf(err)}`, this);

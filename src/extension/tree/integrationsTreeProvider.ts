@@ -71,7 +71,9 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     if (typeof target === 'string') {
       const integration = this.root.findIntegration(target);
       if (!integration) {
-        this.refresh();
+        // Not loaded (tree never opened, or on a page not read yet): reload what is shown, but this is
+        // still a flow's refresh of one integration, so the session's 404 memory stays.
+        this.reloadAll();
         return;
       }
       target = integration;
@@ -80,12 +82,8 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       target = target.retryTarget;
     }
     if (target === undefined || target === this.root) {
-      this.generation.abort();
-      this.generation = new AbortController();
       this.context.seedEndpointUnavailable.clear();
-      this.children.clear();
-      this.root = this.newRoot();
-      this.changed.fire(undefined);
+      this.reloadAll();
       return;
     }
     if (target instanceof IntegrationNode) {
@@ -93,6 +91,14 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     }
     this.forget(target.id);
     this.changed.fire(target);
+  }
+
+  private reloadAll(): void {
+    this.generation.abort();
+    this.generation = new AbortController();
+    this.children.clear();
+    this.root = this.newRoot();
+    this.changed.fire(undefined);
   }
 
   /** "Load more…": the row shows a spinner, then the next page is appended to the root. */

@@ -12,13 +12,12 @@ export class LoadMoreNode implements TreeNode {
 
   constructor(
     readonly parent: TreeNode | undefined,
-    private readonly loadedCount: () => number,
-    private readonly totalCount: () => number | undefined,
+    /** e.g. "100 shown · page 1 of 10": pages, not integrations, because the listing is filtered on our side. */
+    private readonly progress: () => string,
   ) {}
 
   getTreeItem(): vscode.TreeItem {
-    const total = this.totalCount();
-    const progress = total !== undefined ? `${this.loadedCount()} of ${total}` : `${this.loadedCount()} loaded`;
+    const progress = this.progress();
     if (this.loading) {
       const item = new vscode.TreeItem('Loading more…', vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('loading~spin');

@@ -175,6 +175,26 @@ describe('flows: attribute filters', function () {
     });
   }
 
+  // Keyboard users need Back on every question but the first, and it must lead to the question before.
+  for (let backAt = 1; backAt < steps.length - 1; backAt++) {
+    it(`Back at "${steps[backAt].id}" re-asks "${steps[backAt - 1].id}" with the same step number; nothing is written`, async () => {
+      const prompter = script(t, [
+        ...steps.slice(0, backAt),
+        { id: steps[backAt].id, back: true },
+        ...steps.slice(backAt - 1, steps.length - 1),
+        { id: 'confirm', confirm: false },
+      ]);
+      await vscode.commands.executeCommand('genesysCloud.applyFilter');
+      assert.deepEqual(prompter.remaining, []);
+      const questions = prompter.prompts.filter((p) => p.kind !== 'confirm');
+      assert.deepEqual(questions.map((p) => p.canGoBack), questions.map((p) => p.step! > 1), 'Back is offered on every question but the first');
+      const asked = questions.map((p) => `${p.id}@${p.step}`);
+      const expected = steps.slice(0, steps.length - 1).map((s, i) => `${s.id}@${i + 1}`);
+      assert.deepEqual(asked, [...expected.slice(0, backAt + 1), ...expected.slice(backAt - 1)]);
+      assert.deepEqual(await t.admin.writes(), []);
+    });
+  }
+
   it('Back returns to the previous question and keeps the step numbers', async () => {
     const prompter = script(t, [
       { id: 'integration', pick: 'Voice stream (tutorial)' },

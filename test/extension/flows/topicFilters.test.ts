@@ -79,6 +79,26 @@ describe('flows: topic filters', function () {
     assert.match(prompter.notifications.at(-1)!.message, /re-applied on top of theirs/);
   });
 
+  it('a colleague\'s change between the diff and the confirm survives, and the message says the edit was re-applied', async () => {
+    const original = await t.admin.config(TUTORIAL) as Config;
+    const prompter = script(t, [{
+      id: 'confirm',
+      confirm: async () => {
+        const theirs = clone(original);
+        theirs.properties.eventFilter.push('v2.users.{id}.presence');
+        theirs.notes = 'edited by a colleague';
+        await t.admin.setConfig(TUTORIAL, theirs);
+        return true;
+      },
+    }]);
+    const outcome = await vscode.commands.executeCommand<TopicWriteOutcome>('genesysCloud.addTopicFilter', { integrationId: TUTORIAL, topics: ['v2.routing.queues.{id}.users'] });
+    assert.equal(outcome?.attempts, 1, 'no 409: the write started from their version');
+    const stored = await t.admin.config(TUTORIAL) as Config;
+    assert.equal(stored.notes, 'edited by a colleague');
+    assert.deepEqual(stored.properties.eventFilter, [...original.properties.eventFilter, 'v2.users.{id}.presence', 'v2.routing.queues.{id}.users']);
+    assert.match(prompter.notifications.at(-1)!.message, /re-applied on top of theirs/, 'the user learns the config had changed');
+  });
+
   it('a conflict that survives the re-reads is reported and writes nothing', async () => {
     const original = await t.admin.config(TUTORIAL);
     script(t, [{ id: 'confirm', confirm: true }]);
@@ -153,5 +173,26 @@ describe('flows: topic filters', function () {
       'v2.detail.events.conversation.{id}.customer.start',
       'v2.detail.events.conversation.{id}.acd.start', 'v2.detail.events.conversation.{id}.acd.end',
     ]);
+  });
+
+  it('Select Topics by Regex…: Back from the topics returns to the pattern (kept), Back from the pattern to the integration', async () => {
+    const pattern = '^v2\\.users\\.';
+    const prompter = script(t, [
+      { id: 'integration', pick: 'Voice stream (tutorial)' },
+      { id: 'pattern', type: pattern },
+      { id: 'topics', back: true },
+      { id: 'pattern', back: true },
+      { id: 'integration', pick: 'Voice stream (tutorial)' },
+      { id: 'pattern', type: pattern },
+      { id: 'topics', cancel: true },
+    ]);
+    const outcome = await vscode.commands.executeCommand('genesysCloud.selectTopicsByRegex');
+    assert.equal(outcome, undefined);
+    assert.deepEqual(prompter.remaining, []);
+    assert.deepEqual(prompter.prompts.map((p) => `${p.id}@${p.step}/${p.totalSteps}:${p.canGoBack}`), [
+      'integration@1/3:false', 'pattern@2/3:true', 'topics@3/3:true', 'pattern@2/3:true', 'integration@1/3:false', 'pattern@2/3:true', 'topics@3/3:true',
+    ]);
+    assert.equal(prompter.find('pattern')[1].value, pattern, 'going back keeps what was typed');
+    assert.deepEqual(await t.admin.writes(), [], 'Escape on the last question writes nothing');
   });
 });

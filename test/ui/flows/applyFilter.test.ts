@@ -52,6 +52,14 @@ test('Apply Subscription Filter… from the palette: inline regex error, diff, c
 
   await title().filter({ hasText: '(4/5)' }).waitFor();
   await pickRow('regex').waitFor();
+  // The real Back button returns to the key question, then the same key moves on again.
+  await page.locator(`${SELECTORS.quickInput} .quick-input-left-action-bar .action-label`).first().click();
+  await title().filter({ hasText: '(3/5)' }).waitFor();
+  await input().fill(KEY);
+  await pickRow(KEY).waitFor();
+  await input().press('Enter');
+  await title().filter({ hasText: '(4/5)' }).waitFor();
+  await pickRow('regex').waitFor();
   await workbench.shot('step-4-match-type');
   await input().press('Enter'); // regex is the default, first in the list
 
@@ -65,7 +73,11 @@ test('Apply Subscription Filter… from the palette: inline regex error, diff, c
   await workbench.shot('step-5-invalid-pattern');
   await input().press('Enter');
   await page.waitForTimeout(500);
-  assert.match(await title().innerText(), /\(5\/5\)/, 'Enter is blocked while the pattern is invalid');
+  // A hidden quick input keeps its old title text, so check what is on screen: the same box, text and error.
+  assert.ok(await input().isVisible(), 'Enter is blocked while the pattern is invalid: the box is still open');
+  assert.equal(await input().inputValue(), '^(Premium');
+  assert.ok(await error.isVisible(), 'the error is still shown');
+  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirm dialog');
 
   await input().fill('^Premium');
   await message().filter({ hasText: /Valid RE2 pattern/ }).waitFor();
@@ -93,4 +105,41 @@ test('Apply Subscription Filter… from the palette: inline regex error, diff, c
     subscriptions: { filterCriteria: { attributes: unknown[] } }[];
   };
   assert.deepEqual(stored.subscriptions[0].filterCriteria.attributes, [{ key: KEY, matchType: 'regex', values: ['^Premium'] }]);
+});
+
+test('keyboard only: Escape in the pattern box closes the flow and writes nothing', { timeout: 120_000 }, async () => {
+  const { page } = workbench;
+  const eventBridgeRequests = async () => ((await (await fetch(`${workbench.emulatorUrl}/__emulator/requests`)).json()) as { method: string; path: string }[])
+    .filter((r) => r.method !== 'GET' && r.path.startsWith('/api/v2/'));
+  const writesBefore = (await eventBridgeRequests()).length;
+  const storedBefore = await (await fetch(`${workbench.emulatorUrl}/__emulator/eventbridge/8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c`)).json();
+
+  await workbench.runCommand('Apply Subscription Filter…');
+  await title().filter({ hasText: '(1/5)' }).waitFor();
+  await input().fill('Voice stream');
+  await pickRow('Voice stream (tutorial)').waitFor();
+  await input().press('Enter');
+  await title().filter({ hasText: '(2/5)' }).waitFor();
+  await pickRow('default-voice-stream').waitFor();
+  await input().press('Enter');
+  await title().filter({ hasText: '(3/5)' }).waitFor();
+  await input().fill('interaction.mediaType');
+  await pickRow('interaction.mediaType').waitFor();
+  await input().press('Enter');
+  await title().filter({ hasText: '(4/5)' }).waitFor();
+  await pickRow('regex').waitFor();
+  await input().press('Enter');
+  await title().filter({ hasText: '(5/5)' }).waitFor();
+  await input().fill('^voice$');
+  await message().filter({ hasText: /Valid RE2 pattern/ }).waitFor();
+  await page.keyboard.press('Escape');
+
+  await input().waitFor({ state: 'hidden' });
+  await page.waitForTimeout(500);
+  await workbench.shot('escape-closed-the-flow');
+  assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no confirm dialog');
+  assert.equal(await page.locator('.tabs-container .tab', { hasText: 'interaction.mediaType' }).count(), 0, 'no diff editor');
+  assert.equal((await eventBridgeRequests()).length, writesBefore, 'nothing was written');
+  assert.deepEqual(await (await fetch(`${workbench.emulatorUrl}/__emulator/eventbridge/8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c`)).json(), storedBefore);
+  assert.equal(await page.locator(SELECTORS.notificationToast, { hasText: /Could not/ }).count(), 0, 'cancelling shows no error');
 });

@@ -5,6 +5,7 @@
  * the command wrapper reports as such). The edit is re-based onto whatever the re-read returns, so a
  * topic someone else added meanwhile is neither duplicated nor lost.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { applyTopicEdit, readEventBridgeProperties, type TopicEdit } from '../../../filters/topics';
 import type { JsonObject } from '../../../filters/json';
 import { isCancellation } from '../../../genesys/errors';
@@ -57,7 +58,10 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
   }
   ctx.services.refresh(integrationId);
   ctx.services.log.info(`Topic filter of integration ${integrationId}: ${summary} (${plural(result.attempts, 'attempt')}).`);
-  const raced = result.attempts > 1 ? ' Someone else changed the config meanwhile; your change was re-applied on top of theirs.' : '';
+  // A 409 is one way to learn of another writer; a config that changed between the diff and the
+  // confirm is the other (the client's first read already returned their version, so no 409).
+  const changedMeanwhile = result.attempts > 1 || !isDeepStrictEqual(result.before, snapshot);
+  const raced = changedMeanwhile ? ' Someone else changed the config meanwhile; your change was re-applied on top of theirs.' : '';
   void ctx.prompter().notify({ id: 'written', severity: 'info', message: `Topic filter of ${name}: ${summary}.${raced}`, actions: [] });
   return { status: 'written', integrationId, edit, before: result.before, after: result.after, attempts: result.attempts };
 }
