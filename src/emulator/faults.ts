@@ -6,6 +6,10 @@ import { isPlainObject } from './http';
  * - `status` answers with that status (Genesys error body unless `body` is given; `Retry-After` from `retryAfter`).
  * - `drop` destroys the socket without an answer (a connection reset for the client).
  * - `delayMs` waits first; with neither `status` nor `drop` the request is then served normally.
+ * - `expireTokens` makes every bearer token issued so far invalid just before the request is handled, so an
+ *   API call gets the platform's own 401 `bad.credentials` until the client fetches a new token — a token
+ *   that runs out mid-run, scriptable from a seed file (a plain `status: 401` would leave the old token valid
+ *   and so could not catch a client that retries without refreshing).
  */
 export interface FaultRule {
   method?: string;
@@ -19,11 +23,12 @@ export interface FaultRule {
   body?: unknown;
   delayMs?: number;
   drop?: boolean;
+  expireTokens?: boolean;
   /** How many matching requests the rule applies to; default 1. */
   times?: number;
 }
 
-const FAULT_FIELDS = new Set(['method', 'path', 'status', 'retryAfter', 'body', 'delayMs', 'drop', 'times']);
+const FAULT_FIELDS = new Set(['method', 'path', 'status', 'retryAfter', 'body', 'delayMs', 'drop', 'expireTokens', 'times']);
 
 /** Checks a rule that came from JSON (seed file, admin API); returns the reason it is unusable. */
 export function validateFaultRule(value: unknown): string | undefined {
@@ -42,9 +47,12 @@ export function validateFaultRule(value: unknown): string | undefined {
   if (rule.retryAfter !== undefined && typeof rule.retryAfter !== 'number' && typeof rule.retryAfter !== 'string') return 'retryAfter must be seconds (number) or an HTTP date (string)';
   if (rule.delayMs !== undefined && (typeof rule.delayMs !== 'number' || !Number.isFinite(rule.delayMs) || rule.delayMs < 0)) return 'delayMs must be a number ≥ 0';
   if (rule.drop !== undefined && typeof rule.drop !== 'boolean') return 'drop must be true or false';
+  if (rule.expireTokens !== undefined && typeof rule.expireTokens !== 'boolean') return 'expireTokens must be true or false';
   if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) return 'times must be an integer ≥ 1';
   if (rule.drop === true && rule.status !== undefined) return 'a rule cannot both drop the connection and answer a status';
-  if (rule.status === undefined && rule.drop !== true && rule.delayMs === undefined) return 'a rule needs at least one of status, drop, delayMs';
+  if (rule.status === undefined && rule.drop !== true && rule.delayMs === undefined && rule.expireTokens !== true) {
+    return 'a rule needs at least one of status, drop, delayMs, expireTokens';
+  }
   return undefined;
 }
 

@@ -17,6 +17,10 @@ Options:
   --quiet              do not print a line per request
   --print-seed         print the default seed (a starting point for --seed files) and exit
   -h, --help           show this help
+
+Fault rules (a seed file's "faults" array, or POST /__emulator/faults at run time):
+  {"method"?, "path"? (substring, or /regex/flags), "status"?, "retryAfter"?, "body"?, "delayMs"?,
+   "drop"?, "expireTokens"? (invalidate every issued token first), "times"? (default 1)}
 `;
 
 class UsageError extends Error {}

@@ -184,6 +184,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       await sleep(fault.delayMs);
       if (closed || res.destroyed) return;
     }
+    if (fault?.expireTokens) tokens.expireAll();
     if (fault?.drop) {
       record(req, 0, startedAt);
       logLine(req, 0, startedAt, ' (fault)');

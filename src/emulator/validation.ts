@@ -1,4 +1,5 @@
 import { isPlainObject } from './http';
+import { pcre2ToJavaScriptSyntax } from './pcre2Syntax';
 
 /** A rejected write: the message the 400 body carries, and the field it is about. */
 export interface ValidationProblem {
@@ -72,17 +73,19 @@ function validateAttribute(attr: unknown, at: string, keys: Set<string>): Valida
 
 /**
  * The platform compiles filter patterns with PCRE2. JavaScript's engine (with the `u` flag) is only an
- * approximation: it accepts lookbehind and backreferences like PCRE2, but it rejects some PCRE2
- * syntax (possessive quantifiers, atomic groups, `\Q…\E`, inline flags such as `(?i)`) and accepts a
- * few things PCRE2 does not. Good enough to exercise the 400 path; not an oracle for PCRE2.
+ * approximation: it accepts lookbehind and backreferences like PCRE2, and pcre2ToJavaScriptSyntax rewrites the
+ * PCRE2 syntax it lacks (inline flags such as `(?i)`, `(?P<name>`, `\Q…\E`, possessive quantifiers, atomic
+ * groups, POSIX classes) first. Good enough to exercise the 400 path; not an oracle for PCRE2.
+ * The message quotes the user's pattern, never the rewritten one.
  */
 function regexProblem(pattern: string): string | undefined {
   if (pattern.length === 0) return 'the pattern is empty';
   try {
-    new RegExp(pattern, 'u');
+    new RegExp(pcre2ToJavaScriptSyntax(pattern), 'u');
     return undefined;
   } catch (err) {
-    return (err as Error).message;
+    const reason = (err as Error).message.replace(/^Invalid regular expression: \/.*\/u: /s, '');
+    return `${reason} in ${JSON.stringify(pattern)}`;
   }
 }
 

@@ -6,6 +6,9 @@
  *     profile pointing at the emulator, prints the URL to open, and runs until Ctrl+C (then stops everything by PID).
  *
  *   node out/test/vscode/demo.js [--no-editor] [--port N]
+ *
+ * Linux x64 only for step 3 (code-server is installed for linux-x64, first run ~1–2 min, needs libkrb5-dev, g++,
+ * make, python3); `--no-editor` (steps 1–2) runs wherever Node 20 does.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -67,9 +70,14 @@ function shellQuote(arg: string): string {
   return /^[\w./:=@-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
 }
 
-/** Set on Ctrl+C: the servers then exit because we stop them, which is not worth a warning. */
+/**
+ * Set on Ctrl+C or `kill <pid>`: the servers then exit because processes.ts stops them, which is not worth a
+ * warning (without SIGTERM here, `kill` printed "the emulator exited unexpectedly").
+ */
 let stopping = false;
-process.once('SIGINT', () => { stopping = true; console.log('\nStopping the editor and the emulator…'); });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => { stopping = true; console.log('\nStopping the editor and the emulator…'); });
+}
 main()
   .then(async (code) => { await cleanupAll(); process.exit(code); })
   .catch(async (err: unknown) => {

@@ -3,11 +3,11 @@
  * These machines reach only the npm registry and Debian packages, so the editor download that
  * @vscode/test-electron does is impossible; see /work/shared/notes/vscode.md for why each workaround exists.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { VSCODE_TEST_DIR } from './paths';
+import { addCleanupHook, makeTempDir, removeTempDir, spawnManaged } from './processes';
 
 export const CODE_SERVER_VERSION = '4.100.3';
 /** The @vscode/ripgrep version code-server 4.100.3 depends on; its postinstall downloads rg from GitHub. */
@@ -34,6 +34,7 @@ export async function ensureCodeServer(log: (line: string) => void = (l) => cons
   if (isCodeServerInstalled()) return codeServerEntry();
   assertPlatformSupported();
   assertKerberosHeaders();
+  assertBuildTools();
 
   const started = Date.now();
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (first run only)…`);
@@ -41,7 +42,9 @@ export async function ensureCodeServer(log: (line: string) => void = (l) => cons
   removeAbandonedStagingDirs();
   // Install into a staging folder and rename at the end, so an interrupted install leaves nothing half-usable.
   const staging = fs.mkdtempSync(path.join(VSCODE_TEST_DIR, `.code-server-staging-`));
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'ebf-code-server-install-'));
+  // Ctrl+C / kill during the install: processes.ts stops npm (a managed child) and removes both folders.
+  const forgetStaging = addCleanupHook(async () => { fs.rmSync(staging, { recursive: true, force: true }); });
+  const scratch = makeTempDir('code-server-install');
   try {
     fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
     await prefillRipgrepCache(scratch, log);
@@ -56,7 +59,8 @@ export async function ensureCodeServer(log: (line: string) => void = (l) => cons
     }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
-    fs.rmSync(scratch, { recursive: true, force: true });
+    forgetStaging();
+    removeTempDir(scratch);
   }
   log(`code-server ${CODE_SERVER_VERSION} installed in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
   return codeServerEntry();
@@ -85,13 +89,38 @@ function assertKerberosHeaders(): void {
     + 'Install them with: sudo apt-get install -y libkrb5-dev   (.ci/run does this for you).');
 }
 
+/** kerberos and node-pty compile with node-gyp, which needs a C++ compiler, make and Python 3. */
+function assertBuildTools(): void {
+  const missing = [['g++', 'c++'], ['make'], ['python3']]
+    .filter((names) => !names.some(onPath))
+    .map((names) => names[0]);
+  if (missing.length === 0) return;
+  throw new Error(`code-server's native modules build with node-gyp, which needs ${missing.join(', ')} on PATH. `
+    + `Install them with: sudo apt-get install -y ${missing.join(' ')}   (.ci/run does this for you).`);
+}
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try { fs.accessSync(path.join(dir, command), fs.constants.X_OK); return true; } catch { return false; }
+  });
+}
+
+/**
+ * Where node-gyp finds the headers of the Node that runs us (so it never downloads them): the install prefix of
+ * process.execPath, e.g. /usr for Debian/NodeSource's /usr/bin/node, ~/.nvm/versions/node/vX for nvm.
+ */
+function nodeHeadersDir(): string | undefined {
+  const prefix = path.resolve(path.dirname(process.execPath), '..');
+  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h')) ? prefix : undefined;
+}
+
 function installEnvironment(scratchTmp: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // @vscode/ripgrep's postinstall looks for its download cache in os.tmpdir(): point it at the pre-filled one.
     TMPDIR: scratchTmp,
-    // node-gyp would download Node's headers; Debian's nodejs ships them in /usr/include/node.
-    npm_config_nodedir: process.env.npm_config_nodedir ?? '/usr',
+    // node-gyp would download Node's headers; the running Node's own install has them (without them it downloads).
+    npm_config_nodedir: process.env.npm_config_nodedir ?? nodeHeadersDir(),
     // node-pty's postinstall runs `npx node-gyp`, which would otherwise stop at a "Need to install?" prompt.
     npm_config_yes: 'true',
   };
@@ -121,7 +150,7 @@ function verifyInstall(dir: string, scratchTmp: string): void {
   const entry = path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
   if (!fs.existsSync(entry)) throw new Error(`code-server install finished but ${entry} is missing.`);
   // code-server writes a default config.yaml on every start: keep it out of the user's ~/.config.
-  const env = { ...process.env, XDG_CONFIG_HOME: scratchTmp, XDG_DATA_HOME: scratchTmp };
+  const env = { ...process.env, XDG_CONFIG_HOME: scratchTmp, XDG_DATA_HOME: scratchTmp, XDG_CACHE_HOME: scratchTmp };
   const output = execFileSync(process.execPath, [entry, '--version'], { encoding: 'utf8', timeout: 60_000, env }).trim();
   const version = output.split('\n').pop() ?? '';
   if (!version.startsWith(CODE_SERVER_VERSION)) {
@@ -131,23 +160,19 @@ function verifyInstall(dir: string, scratchTmp: string): void {
 
 /** Runs npm, echoing its output indented; the last lines of output go into the error if it fails. */
 function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const tail: string[] = [];
-    const onData = (chunk: Buffer): void => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line.trim()) continue;
-        tail.push(line);
-        if (tail.length > 40) tail.shift();
-        if (process.env.EBF_VERBOSE_INSTALL === '1') log(`  ${line}`);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', (err) => reject(new Error(`Could not run npm (${err.message}); is npm on PATH?`)));
-    child.on('close', (code, signal) => {
-      if (code === 0) return resolve();
-      reject(new Error(`\`npm ${args.join(' ')}\` failed (${signal ?? `exit ${code}`}) in ${cwd}. Last output:\n${tail.join('\n')}`));
+  // A managed child (own process group, stopped on Ctrl+C/SIGTERM/exit): a killed run leaves no npm or node-gyp behind.
+  let child;
+  try {
+    child = spawnManaged(`npm ${args[0]}`, 'npm', args, {
+      cwd, env, onLine: (line) => { if (line.trim() && process.env.EBF_VERBOSE_INSTALL === '1') log(`  ${line}`); },
     });
+  } catch (err) {
+    return Promise.reject(new Error(`Could not run npm (${(err as Error).message}); is npm on PATH?`));
+  }
+  const npm = child;
+  return npm.exited.then(async (code) => {
+    const tail = npm.outputTail().split('\n').filter((line) => line.trim()).slice(-40).join('\n');
+    await npm.stop();
+    if (code !== 0) throw new Error(`\`npm ${args.join(' ')}\` failed (${typeof code === 'number' ? `exit ${code}` : code}) in ${cwd}. Last output:\n${tail}`);
   });
 }

@@ -5,6 +5,7 @@
  * (code-server's extension host, file watchers, pty hosts). Cleanup runs on close, on failure, on timeouts and
  * on exit/SIGINT/SIGTERM of this process. When EBF_PID_DIR is set (by run.ts), each live group is also recorded
  * there, so the parent runner can stop groups left behind by a test process that was killed outright.
+ * Process groups (`kill(-pid)`) are POSIX: the harness targets Linux x64 only (code-server is installed for linux-x64).
  */
 import { ChildProcess, spawn, SpawnOptions } from 'node:child_process';
 import * as fs from 'node:fs';

@@ -90,12 +90,15 @@ function listUiFiles(): string[] {
 /** One UI file in its own `node --test` process; groups it leaves behind (e.g. it was killed) are stopped and reported. */
 async function runUiFile(file: string, name: string): Promise<Outcome> {
   const pidDir = makeTempDir('pids');
+  // The test's TMPDIR: playwright's browser profile and artifact folders (which it makes in os.tmpdir() and removes only
+  // when it exits normally) land here too, so removing this folder leaves nothing behind even if the test was killed.
+  const testTmp = makeTempDir('ui-tmp');
   // On Ctrl+C the test process gets SIGTERM and stops its servers; whatever it could not stop in time, we do.
   const removeHook = addCleanupHook(async () => { await stopRecordedGroups(pidDir); });
   const t0 = Date.now();
   const child = spawnManaged(`node --test ${name}`, process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', file], {
     cwd: REPO_ROOT,
-    env: { ...process.env, EBF_PID_DIR: pidDir },
+    env: { ...process.env, EBF_PID_DIR: pidDir, TMPDIR: testTmp },
     onLine: (line, stream) => { (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`); tally.nodeTest(line); },
     stopGraceMs: 10_000,
   });
@@ -107,6 +110,7 @@ async function runUiFile(file: string, name: string): Promise<Outcome> {
   const leftovers = await stopRecordedGroups(pidDir);
   removeHook();
   removeTempDir(pidDir);
+  removeTempDir(testTmp);
   const seconds = (Date.now() - t0) / 1000;
   const notes = [timedOut ? `timed out after ${UI_FILE_TIMEOUT_MS / 1000} s` : code === 0 ? '' : `exit ${code}`,
     leftovers.length ? `left running and stopped: ${leftovers.join(', ')}` : ''].filter(Boolean);

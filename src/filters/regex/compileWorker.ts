@@ -10,7 +10,8 @@ import type { WorkerMemoryStats, WorkerReply, WorkerRequest } from './protocol';
 export type CompileOutcome =
   | { kind: 'ok' }
   | { kind: 'error'; text: string }
-  | { kind: 'tooComplex'; reason: string };
+  /** `timedOut`: the budget ran out, which also depends on how busy the machine was — not a property of the pattern. */
+  | { kind: 'tooComplex'; reason: string; timedOut?: boolean };
 
 export interface CompileWorkerOptions {
   /** Budget for one compile, in ms. */
@@ -203,7 +204,7 @@ export class CompileWorker {
     if (job !== this.current) return;
     this.finishCurrent();
     const seconds = (this.options.timeoutMs / 1000).toLocaleString('en-US');
-    this.settle(job, () => job.resolve({ kind: 'tooComplex', reason: `compiling took longer than ${seconds} s` }));
+    this.settle(job, () => job.resolve({ kind: 'tooComplex', reason: `compiling took longer than ${seconds} s`, timedOut: true }));
     void this.restart();
   }
 

@@ -72,6 +72,9 @@ export class RegexValidator {
       return cached;
     }
     const outcome = await this.worker.compile(re2Pattern, signal);
+    // A timeout may be a busy machine (2 shared cores, a GC pause) rather than the pattern: keep it out of the cache
+    // so that asking again can succeed. Aborts inside RE2 (out of memory) are deterministic and are cached.
+    if (outcome.kind === 'tooComplex' && outcome.timedOut) return outcome;
     this.cache.set(re2Pattern, outcome);
     if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
     return outcome;

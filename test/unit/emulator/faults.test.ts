@@ -121,6 +121,51 @@ describe('emulator fault injection', () => {
     assert.equal((await call(emulator, 'GET', DOC_PATH, { token })).status, 500);
   });
 
+  it('treats /config/current as a substring (its last segment is no regex flag list)', async () => {
+    const configPath = `/api/v2/integrations/${TUTORIAL_INTEGRATION_ID}/config/current`;
+    emulator.addFault({ path: '/config/current', status: 503 });
+    assert.equal((await call(emulator, 'GET', DOC_PATH, { token })).status, 200, 'other paths are not matched');
+    assertGenesysError(await call(emulator, 'GET', configPath, { token }), 503);
+    assert.equal((await call(emulator, 'GET', configPath, { token })).status, 200, 'used up after one match');
+    // A path whose last segment happens to be made of flag letters ("/mi") is still a plain substring.
+    emulator.addFault({ path: '/organizations/me', status: 500 });
+    emulator.addFault({ path: '/api/v2/organizations/mi', status: 500 });
+    assertGenesysError(await call(emulator, 'GET', '/api/v2/organizations/me', { token }), 500);
+    assert.equal((await call(emulator, 'GET', '/api/v2/organizations/me', { token })).status, 200, 'the "/mi" rule matches nothing here');
+  });
+
+  it('expireTokens: the old token gets the platform 401 until a new one is fetched', async () => {
+    const other = await startEmulator();
+    try {
+      const oldToken = await getToken(other);
+      other.addFault({ method: 'GET', path: '/organizations/me', expireTokens: true });
+      assert.equal(assertGenesysError(await call(other, 'GET', '/api/v2/organizations/me', { token: oldToken }), 401).code, 'bad.credentials');
+      // Unlike a scripted 401, the token stays dead: retrying without refreshing keeps failing.
+      assertGenesysError(await call(other, 'GET', '/api/v2/organizations/me', { token: oldToken }), 401);
+      const fresh = await getToken(other);
+      assert.equal((await call(other, 'GET', '/api/v2/organizations/me', { token: fresh })).status, 200);
+      assert.deepEqual(other.requests.map((r) => r.status), [200, 401, 401, 200, 200]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('expireTokens can come from a seed file rule, combined with a delay, and rejects a non-boolean', async () => {
+    const { defaultSeed } = await import('../../../src/emulator/seed');
+    const seed = defaultSeed();
+    seed.faults = [{ path: '/api/v2/integrations', expireTokens: true, delayMs: 50, times: 1 }];
+    const seeded = await startEmulator({ seed });
+    try {
+      const seededToken = await getToken(seeded);
+      assert.equal((await call(seeded, 'GET', '/api/v2/organizations/me', { token: seededToken })).status, 200, 'the rule waits for its path');
+      assertGenesysError(await call(seeded, 'GET', '/api/v2/integrations', { token: seededToken }), 401);
+    } finally {
+      await seeded.close();
+    }
+    assert.throws(() => emulator.addFault({ expireTokens: 'yes' } as never), /expireTokens must be true or false/);
+    assert.throws(() => emulator.addFault({ expireTokens: false }), /at least one of status, drop, delayMs, expireTokens/);
+  });
+
   it('loads faults from the seed and restores them on reset', async () => {
     const { defaultSeed } = await import('../../../src/emulator/seed');
     const seed = defaultSeed();
