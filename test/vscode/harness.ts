@@ -45,6 +45,22 @@ export const SELECTORS = {
   notificationToast: '.notifications-toasts .notification-toast.notification-fade-in-done',
 } as const;
 
+/**
+ * Locators the UI tests share. Rows are matched by their `.label-name` text, never by accessible name
+ * (that becomes the tooltip once one is set). `page` is read lazily because workbenches start in `before()`.
+ */
+export function uiLocators(page: () => Page) {
+  const byLabel = (selector: string, label: string) =>
+    page().locator(selector, { has: page().locator('.label-name', { hasText: label }) }).first();
+  return {
+    title: () => page().locator(`${SELECTORS.quickInput} .quick-input-title`),
+    message: () => page().locator(`${SELECTORS.quickInput} .quick-input-message`),
+    input: () => page().locator(SELECTORS.quickInputBox),
+    pickRow: (label: string) => byLabel(SELECTORS.quickInputRow, label),
+    treeRow: (label: string) => byLabel(`${SELECTORS.tree} ${SELECTORS.treeRow}`, label),
+  };
+}
+
 /** Everything a launch produces that a person may want after a failure. */
 function artifactDirs(testName: string): { screenshots: string; logs: string } {
   const safe = testName.replace(/[^A-Za-z0-9._-]+/g, '-');

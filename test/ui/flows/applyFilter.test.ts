@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchWorkbench, SELECTORS, type Workbench } from '../../vscode/harness';
+import { launchWorkbench, SELECTORS, uiLocators, type Workbench } from '../../vscode/harness';
 
 let workbench: Workbench;
 
@@ -17,15 +17,7 @@ before(async () => {
 after(async () => { await workbench?.close(); });
 
 const KEY = 'interaction.routing.queue.name';
-const title = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-title`);
-const message = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-message`);
-const input = () => workbench.page.locator(SELECTORS.quickInputBox);
-const pickRow = (label: string) => workbench.page.locator(SELECTORS.quickInputRow, {
-  has: workbench.page.locator('.label-name', { hasText: label }),
-}).first();
-const treeRow = (label: string) => workbench.page.locator(`${SELECTORS.tree} ${SELECTORS.treeRow}`, {
-  has: workbench.page.locator('.label-name', { hasText: label }),
-}).first();
+const { title, message, input, pickRow, treeRow } = uiLocators(() => workbench.page);
 
 test('Apply Subscription Filter… from the palette: inline regex error, diff, confirm, new row', { timeout: 180_000 }, async () => {
   const { page } = workbench;

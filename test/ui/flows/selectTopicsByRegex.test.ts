@@ -5,7 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchWorkbench, SELECTORS, type Workbench } from '../../vscode/harness';
+import { launchWorkbench, SELECTORS, uiLocators, type Workbench } from '../../vscode/harness';
 
 let workbench: Workbench;
 
@@ -16,15 +16,7 @@ before(async () => {
 after(async () => { await workbench?.close(); });
 
 const REAL_ORG = '9a4f1e6b-7c2d-4e8f-a3b5-6d1c9e2f4a7b';
-const title = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-title`);
-const message = () => workbench.page.locator(`${SELECTORS.quickInput} .quick-input-message`);
-const input = () => workbench.page.locator(SELECTORS.quickInputBox);
-const pickRow = (label: string) => workbench.page.locator(SELECTORS.quickInputRow, {
-  has: workbench.page.locator('.label-name', { hasText: label }),
-}).first();
-const treeRow = (label: string) => workbench.page.locator(`${SELECTORS.tree} ${SELECTORS.treeRow}`, {
-  has: workbench.page.locator('.label-name', { hasText: label }),
-}).first();
+const { title, message, input, pickRow, treeRow } = uiLocators(() => workbench.page);
 
 test('Select Topics by Regex…: pattern, matching topics, diff, confirm, new topic row', { timeout: 180_000 }, async () => {
   const { page } = workbench;
