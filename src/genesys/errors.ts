@@ -30,6 +30,8 @@ export class GenesysError extends Error {
   /** Marker checked by isGenesysError: survives two bundled copies of this module, unlike instanceof. */
   readonly isGenesysError = true as const;
   kind: GenesysErrorKind;
+  // Same names as GenesysErrorDetails on purpose: declared here, every instance owns these fields (undefined
+  // when not given); merging the interface into the class instead would drop that and hide them from readers.
   status?: number;
   code?: string;
   contextId?: string;
