@@ -26,14 +26,8 @@ export function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): vo
   }
 }
 
-// Flows show retry notices in their progress notification (added by the flows helper).
-const retryEmitter = new vscode.EventEmitter<RetryNotice>();
-/** Fires for every retry notice of the session's client. */
-export const onDidRetry: vscode.Event<RetryNotice> = retryEmitter.event;
-
 /** Retries are visible where the user looks: the log and, for the duration of the wait, the status bar. */
 export function logRetry(log: vscode.LogOutputChannel, n: RetryNotice): void {
-  retryEmitter.fire(n);
   const line = formatRetry(n);
   log.warn(line);
   vscode.window.setStatusBarMessage(`$(watch) Genesys Cloud: ${line}`, Math.max(n.waitMs, 1500));

@@ -31,6 +31,8 @@ import {
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
+/** Retry notices for just the requests made inside a function (a progress notification's own waits). */
+export { withRetryListener, type RetryListener } from './retryScope';
 
 export interface GenesysClientOptions {
   environment: GenesysEnvironment | string;
@@ -41,6 +43,7 @@ export interface GenesysClientOptions {
   connectTimeoutMs?: number;
   requestTimeoutMs?: number;
   onRequest?: (e: RequestLogEntry) => void;
+  /** Every retry of every request this client makes (a log); `withRetryListener` narrows to one piece of work. */
   onRetry?: (n: RetryNotice) => void;
   /** Replaces the client's own Agent (tests pass a MockAgent); the client does not close it. */
   dispatcher?: Dispatcher;

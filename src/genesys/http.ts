@@ -11,6 +11,7 @@ import {
   parseRetryAfter,
   sleep,
 } from './retryPolicy';
+import { currentRetryListeners } from './retryScope';
 
 /** One line per HTTP attempt (token requests included); paths only, never headers or tokens. */
 export interface RequestLogEntry {
@@ -77,6 +78,8 @@ export class HttpTransport {
 
   async send(req: HttpRequest): Promise<HttpResponse> {
     const { timing } = this.opts;
+    // Taken when the request starts: the scope of whoever asked for it (see retryScope.ts).
+    const scopedListeners = currentRetryListeners();
     let waitedMs = 0;
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.attempt(req, attempt);
@@ -105,7 +108,9 @@ export class HttpTransport {
       // Waiting less than the server asked for only earns another 429: give up now and report its wait.
       if (retryAfterMs !== undefined && retryAfterMs > remaining) throw giveUp();
       const waitMs = retryAfterMs ?? Math.min(backoffMs(attempt, timing.random), remaining);
-      notify(this.opts.onRetry, { attempt, maxAttempts: MAX_ATTEMPTS, waitMs, reason });
+      const notice: RetryNotice = { attempt, maxAttempts: MAX_ATTEMPTS, waitMs, reason };
+      notify(this.opts.onRetry, notice);
+      for (const listener of scopedListeners) notify(listener, { ...notice });
       await timing.sleep(waitMs, req.signal);
       waitedMs += waitMs;
     }

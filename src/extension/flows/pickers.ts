@@ -30,17 +30,20 @@ function integrationItem(summary: IntegrationSummary): PickItem<IntegrationRef> 
   };
 }
 
-export async function integrationItems(client: GenesysClient): Promise<PickItem<IntegrationRef>[]> {
-  const all = await client.listEventBridgeIntegrations();
+export async function integrationItems(client: GenesysClient, signal?: AbortSignal): Promise<PickItem<IntegrationRef>[]> {
+  const all = await client.listEventBridgeIntegrations(signal);
   return all.map(integrationItem).sort((a, b) => a.label.localeCompare(b.label));
 }
 
-/** Asks for the integration unless it is already known; the list loads while the picker shows busy. */
+/**
+ * Asks for the integration; the list loads while the picker shows busy, and stops loading (every
+ * page request aborted) when the picker is closed with Escape before it is done.
+ */
 export async function pickIntegration<S>(flow: MultiStepFlow<S>, client: GenesysClient, placeholder = 'Pick an EventBridge integration'): Promise<IntegrationRef> {
   return flow.pick({
     id: 'integration',
     placeholder,
-    items: integrationItems(client),
+    items: (signal) => integrationItems(client, signal),
     emptyMessage: 'This org has no Amazon EventBridge integrations.',
   });
 }

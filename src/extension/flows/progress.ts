@@ -1,10 +1,13 @@
 /**
  * Cancellable progress for requests: the notification's Cancel button aborts the signal passed to
- * the client (the UI converts its token to a signal at this one boundary), and the client's retry
- * notices (429, 5xx…) appear as the progress message while it waits.
+ * the client (the UI converts its token to a signal at this one boundary), and the retry notices
+ * (429, 5xx…) of the requests this work makes appear as the progress message while it waits. Only
+ * those: the notices are scoped to the work with the core's `withRetryListener`, so a tree load that
+ * is rate limited while a write runs shows in the log and the status bar, not in the write's progress.
  */
 import * as vscode from 'vscode';
-import { formatRetry, onDidRetry } from '../requestLog';
+import { withRetryListener } from '../../genesys/client';
+import { formatRetry } from '../requestLog';
 import { UserCancelledError } from '../errors';
 
 /**
@@ -49,15 +52,12 @@ export async function withCancellableProgress<T>(
         messages.push(message);
         progress.report({ message });
       };
-      const subscriptions = [
-        token.onCancellationRequested(record.cancel),
-        onDidRetry((n) => report(formatRetry(n))),
-      ];
+      const cancelButton = token.onCancellationRequested(record.cancel);
       try {
-        return await work(controller.signal, report);
+        return await withRetryListener((n) => report(formatRetry(n)), () => work(controller.signal, report));
       } finally {
         record.done = true;
-        subscriptions.forEach((s) => s.dispose());
+        cancelButton.dispose();
       }
     },
   );

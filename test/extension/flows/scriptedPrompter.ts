@@ -16,6 +16,8 @@ export type Answer =
   | { id: string; type: string }                           // text in an input box, or free text in a picker
   | { id: string; back: true }
   | { id: string; cancel: true }
+  /** Escape while the picker still shows busy: waits `afterMs` (default 300) without waiting for the items. */
+  | { id: string; cancelWhileLoading: true; afterMs?: number }
   | { id: string; confirm: boolean | ((options: ConfirmOptions) => Promise<boolean> | boolean) };
 
 export interface RecordedPrompt {
@@ -33,6 +35,8 @@ export interface RecordedPrompt {
   /** Validation messages, one per typed answer (inputs and free text). */
   validation: (ValidationMessage | undefined)[];
   confirm?: ConfirmOptions;
+  /** For `cancelWhileLoading`: whether the items were in fact still loading at the Escape. */
+  loadingWhenCancelled?: boolean;
 }
 
 export class ScriptedPrompter implements Prompter {
@@ -62,6 +66,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pick<T>(options: PickOptions<T>): Promise<T | Back> {
+    await this.cancelIfScriptedWhileLoading('pick', options);
     const items = await options.items;
     const record = this.record('pick', options, items);
     for (;;) {
@@ -85,6 +90,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pickMany<T>(options: PickManyOptions<T>): Promise<T[] | Back> {
+    await this.cancelIfScriptedWhileLoading('pickMany', options);
     const items = await options.items;
     const record = this.record('pickMany', options, items);
     for (;;) {
@@ -134,6 +140,20 @@ export class ScriptedPrompter implements Prompter {
   async notify(options: NotifyOptions): Promise<string | undefined> {
     this.notifications.push(options);
     return this.notifyAnswers[options.id];
+  }
+
+  /** Like a user who sees the busy picker and presses Escape before the list arrives. */
+  private async cancelIfScriptedWhileLoading(kind: 'pick' | 'pickMany', options: PickOptions<unknown>): Promise<void> {
+    const upcoming = this.answers[0];
+    if (!upcoming || upcoming.id !== options.id || !('cancelWhileLoading' in upcoming)) return;
+    this.answers.shift();
+    const record = this.record(kind, options);
+    let loaded = false;
+    Promise.resolve(options.items).then(() => (loaded = true), () => (loaded = true));
+    // A timer: every reaction of an items promise that settled meanwhile has run by then.
+    await new Promise((resolve) => setTimeout(resolve, upcoming.afterMs ?? 300));
+    record.loadingWhenCancelled = !loaded;
+    throw new UserCancelledError();
   }
 
   private record(kind: RecordedPrompt['kind'], options: PickOptions<unknown> | InputOptions, items?: PickItem<unknown>[]): RecordedPrompt {

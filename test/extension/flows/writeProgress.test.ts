@@ -77,4 +77,24 @@ describe('flows: write progress', function () {
     const gets = (await t.admin.requests()).filter((r) => r.method === 'GET' && r.path.startsWith(`/api/v2/integrations/eventbridge/${TUTORIAL}`));
     assert.deepEqual(gets.map((r) => r.status).slice(-2), [429, 200], 'the re-read really was retried');
   });
+
+  it('a 429 on a tree load while the write runs stays out of the write\'s progress (it is not the write\'s wait)', async () => {
+    const known = new Set(t.api.flows.progress());
+    script(t, [{
+      id: 'confirm',
+      // The write's re-read is held long enough for a whole tree load, with its retry, to happen meanwhile.
+      confirm: async () => { await t.admin.addFault({ method: 'GET', path: `eventbridge/${TUTORIAL}`, delayMs: 3000 }); return true; },
+    }]);
+    const command = vscode.commands.executeCommand<{ status: string }>('genesysCloud.applyFilter', ARGS);
+    const progress = await progressWhere(t, known, (r) => r.messages.length > 0, 'the write to start');
+    await t.admin.addFault({ method: 'GET', path: '/api/v2/integrations?', status: 429, retryAfter: 1 });
+    t.api.services.refresh();
+    const rows = await t.api.host.tree.getChildren();
+    assert.ok(rows.length > 1, 'the tree loaded after its retry');
+    assert.equal(progress.done, false, 'the tree\'s 429 and retry happened while the write was running');
+    assert.equal((await command)?.status, 'written');
+    assert.deepEqual(progress.messages, ['checking for changes since the diff…', 'writing…'], 'no retry notice of another request');
+    const listings = (await t.admin.requests()).filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/integrations?'));
+    assert.deepEqual(listings.map((r) => r.status).slice(0, 2), [429, 200], 'the tree load really was rate limited and retried');
+  });
 });

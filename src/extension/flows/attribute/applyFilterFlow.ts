@@ -69,13 +69,10 @@ export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, arg
   const askSubscription: Step<ApplyState> = async (f, s) => {
     const integration = s.integration!;
     if (!given.subscription) {
-      const load = s.document
-        ? Promise.resolve(s.document)
-        : readEventBridgeDocument(ctx.services, client, integration.id).then((doc) => (s.document = doc));
       s.subscription = await f.pick({
         id: 'subscription',
         placeholder: `Pick a subscription of ${integration.name}`,
-        items: load.then(subscriptionItems),
+        items: async (signal) => subscriptionItems(s.document ??= await readEventBridgeDocument(ctx.services, client, integration.id, signal)),
         emptyMessage: 'This integration has no subscriptions.',
       });
     } else if (!s.document) {

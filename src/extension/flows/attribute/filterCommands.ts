@@ -63,8 +63,11 @@ export function removeFilterCommand(ctx: FlowContext) {
         }
         return async function askSubscription(f2, s2) {
           if (!given.subscription) {
-            const load = s2.document ? Promise.resolve(s2.document) : readEventBridgeDocument(ctx.services, client, s2.integration!.id).then((d) => (s2.document = d));
-            s2.subscription = await f2.pick({ id: 'subscription', placeholder: 'Pick the subscription to remove a filter from', items: load.then(subscriptionItems) });
+            s2.subscription = await f2.pick({
+              id: 'subscription',
+              placeholder: 'Pick the subscription to remove a filter from',
+              items: async (signal) => subscriptionItems(s2.document ??= await readEventBridgeDocument(ctx.services, client, s2.integration!.id, signal)),
+            });
           }
           return async function askKey(f3, s3) {
             const subscription = findSubscription(s3.document!, s3.subscription!);

@@ -6,11 +6,21 @@
  * command's arguments already answered them are never returned to); Escape rejects with a
  * cancellation. Side effects belong after the last step, so cancelling writes nothing.
  */
-import { BACK, type Back, type InputOptions, type PickManyOptions, type PickOptions, type Prompter } from './prompter';
+import { BACK, type Back, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type Prompter } from './prompter';
 
 export type Step<S> = (flow: MultiStepFlow<S>, state: S) => Promise<Step<S> | undefined>;
 
 type Omitted = 'title' | 'step' | 'totalSteps' | 'canGoBack';
+
+/**
+ * A question's items: ready, already loading, or a loader the flow starts when it asks. A loader's
+ * signal is aborted as soon as the question is settled — answered, Back, or Escape (which also ends
+ * the command) — so a list the user stopped waiting for does not keep requests running.
+ */
+export type ItemSource<T> = PickOptions<T>['items'] | ((signal: AbortSignal) => Promise<PickItem<T>[]>);
+
+type FlowPickOptions<T> = Omit<PickOptions<T>, Omitted | 'items'> & { items: ItemSource<T> };
+type FlowPickManyOptions<T> = Omit<PickManyOptions<T>, Omitted | 'items'> & { items: ItemSource<T> };
 
 class BackSignal {}
 
@@ -45,12 +55,12 @@ export class MultiStepFlow<S> {
     return this.state;
   }
 
-  async pick<T>(options: Omit<PickOptions<T>, Omitted>): Promise<T> {
-    return this.unwrap(await this.prompter.pick({ ...options, ...this.position() }));
+  async pick<T>(options: FlowPickOptions<T>): Promise<T> {
+    return this.unwrap(await withItems(options.items, (items) => this.prompter.pick({ ...options, items, ...this.position() })));
   }
 
-  async pickMany<T>(options: Omit<PickManyOptions<T>, Omitted>): Promise<T[]> {
-    return this.unwrap(await this.prompter.pickMany({ ...options, ...this.position() }));
+  async pickMany<T>(options: FlowPickManyOptions<T>): Promise<T[]> {
+    return this.unwrap(await withItems(options.items, (items) => this.prompter.pickMany({ ...options, items, ...this.position() })));
   }
 
   async input(options: Omit<InputOptions, Omitted>): Promise<string> {
@@ -71,5 +81,19 @@ export class MultiStepFlow<S> {
   private unwrap<T>(answer: T | Back): T {
     if (answer === BACK) throw new BackSignal();
     return answer;
+  }
+}
+
+/** Starts a loader with a signal that aborts once `ask` settles, whatever the outcome. */
+async function withItems<T, R>(source: ItemSource<T>, ask: (items: PickOptions<T>['items']) => Promise<R>): Promise<R> {
+  if (typeof source !== 'function') return ask(source);
+  const loading = new AbortController();
+  const items = source(loading.signal);
+  // The prompter reports a failed load; a load aborted after the question was settled has no one to tell.
+  items.catch(() => undefined);
+  try {
+    return await ask(items);
+  } finally {
+    loading.abort();
   }
 }

@@ -8,6 +8,7 @@ import { MultiStepFlow, type Step } from '../input/multiStep';
 import type { PickItem } from '../input/prompter';
 import { pickIntegration, type IntegrationRef } from '../pickers';
 import { regexValidator } from '../regexInput';
+import { announceTopicWrite } from './announceTopicWrite';
 import { availableTopics, topicMatcher } from './availableTopics';
 import { writeTopicEdit, type TopicWriteOutcome } from './writeTopicEdit';
 
@@ -54,7 +55,9 @@ async function runTopicFlow(ctx: FlowContext, arg: unknown, title: string, quest
     throw new FlowArgumentError(`Cannot change the topic filter: ${problem}.`);
   }
   const name = integration.name !== integration.id ? integration.name : (typeof config.name === 'string' && config.name) || integration.id;
-  return writeTopicEdit(ctx, integration.id, name, config, edit);
+  const outcome = await writeTopicEdit(ctx, integration.id, name, config, edit);
+  announceTopicWrite(ctx, outcome);
+  return outcome;
 }
 
 function readConfig(client: GenesysClient, id: string): Promise<JsonObject> {

@@ -18,17 +18,25 @@ import { confirmDiff } from '../review/confirmDiff';
 export interface TopicWriteOutcome {
   status: 'written';
   integrationId: string;
+  /** The integration's display name (messages, diff titles, the Undo). */
+  name: string;
   edit: TopicEdit;
+  /** What the write really changed on `before`: topics someone else had already added or removed are not in it. */
+  applied: TopicEdit;
   before: JsonObject;
   after: JsonObject;
   /** More than 1 when someone else changed the config between our read and our write. */
   attempts: number;
+  /** Someone else changed the config after the diff was shown; the edit was re-applied on their version. */
+  changedMeanwhile: boolean;
 }
 
-export async function writeTopicEdit(ctx: FlowContext, integrationId: string, name: string, snapshot: JsonObject, edit: TopicEdit): Promise<TopicWriteOutcome> {
+/** `verb` "Undo" words the confirm as an undo; otherwise it says Remove or Apply from the edit. */
+export async function writeTopicEdit(ctx: FlowContext, integrationId: string, name: string, snapshot: JsonObject, edit: TopicEdit, verb?: 'Undo'): Promise<TopicWriteOutcome> {
   const client = await ctx.services.requireClient();
   const after = applyTopicEdit(snapshot, edit);
   const summary = describeTopicEdit(edit);
+  const removeOnly = edit.remove.length > 0 && edit.add.length === 0;
   const shown = await confirmDiff(ctx, {
     folder: integrationId,
     name: `${name} topic filter`,
@@ -37,9 +45,9 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
     after,
     confirm: {
       id: 'confirm',
-      message: `${edit.remove.length && !edit.add.length ? 'Remove' : 'Change'} topic filter of ${name}?`,
+      message: verb === 'Undo' ? `Undo the topic filter change of ${name}?` : `${removeOnly ? 'Remove' : 'Change'} topic filter of ${name}?`,
       detail: `${capitalize(summary)}.\n\nThe write carries the config's version: if someone else changes it first, your change is re-applied on top of theirs.`,
-      confirmLabel: edit.remove.length && !edit.add.length ? 'Remove' : 'Apply',
+      confirmLabel: verb ?? (removeOnly ? 'Remove' : 'Apply'),
       severity: edit.add.length === 0 ? 'warning' : 'info',
     },
   });
@@ -61,9 +69,10 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
   // A 409 is one way to learn of another writer; a config that changed between the diff and the
   // confirm is the other (the client's first read already returned their version, so no 409).
   const changedMeanwhile = result.attempts > 1 || !isDeepStrictEqual(result.before, snapshot);
-  const raced = changedMeanwhile ? ' Someone else changed the config meanwhile; your change was re-applied on top of theirs.' : '';
-  void ctx.prompter().notify({ id: 'written', severity: 'info', message: `Topic filter of ${name}: ${summary}.${raced}`, actions: [] });
-  return { status: 'written', integrationId, edit, before: result.before, after: result.after, attempts: result.attempts };
+  return {
+    status: 'written', integrationId, name, edit, applied: rebaseTopicEdit(result.before, edit),
+    before: result.before, after: result.after, attempts: result.attempts, changedMeanwhile,
+  };
 }
 
 /**
