@@ -35,7 +35,9 @@ export function renderDiagnostic(pattern: string, d: RegexDiagnostic): string {
   // Offsets are UTF-16 units; a terminal needs cells (an emoji or CJK character takes two, a combining mark none).
   const column = displayWidth(pattern.slice(0, start));
   const width = Math.max(1, displayWidth(pattern.slice(start, end)));
-  return `${d.severity}: ${describeDiagnostic(pattern, d)}\n  ${pattern}\n  ${' '.repeat(column)}${'^'.repeat(width)}`;
+  // describeDiagnostic marks warnings itself ("Warning: …") for input boxes; the CLI labels every line already.
+  const text = describeDiagnostic(pattern, d).replace(/^Warning: /, '');
+  return `${d.severity}: ${text}\n  ${pattern}\n  ${' '.repeat(column)}${'^'.repeat(width)}`;
 }
 
 /** Terminal cells of a string: wide (East Asian, emoji) = 2, combining marks and joiners = 0, the rest 1. */

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -20,4 +22,20 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
   assert.deepEqual(unwanted, []);
   // The CLI and the emulator are for the npm package, not for the editor.
   assert.ok(!files.includes('dist/cli.js') && !files.includes('dist/emulator.js'));
+});
+
+// `vsce ls` skips the checks `vsce package` makes (README links, manifest), so run the real script's vsce call.
+test('npm run package\'s vsce call produces a .vsix', () => {
+  const script: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.package;
+  const vsceArgs = /vsce (package[^&]*?)--out \S+/.exec(script);
+  assert.ok(vsceArgs, `unexpected package script: ${script}`);
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ebf-vsix-')), 'test.vsix');
+  try {
+    const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
+    execFileSync(process.execPath, [vsce, ...vsceArgs[1].trim().split(/\s+/), '--out', out], { cwd: root, stdio: 'pipe' });
+    const size = fs.statSync(out).size;
+    assert.ok(size > 100_000 && size < 2_000_000, `unexpected .vsix size ${size}`);
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
 });

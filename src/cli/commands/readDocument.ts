@@ -13,7 +13,8 @@ export async function readEventBridgeDocument(ctx: CommandContext, integrationId
     return await ctx.genesys().getEventBridgeDocument(integrationId, ctx.signal);
   } catch (err) {
     if (isGenesysError(err) && err.kind === 'notFound') {
-      throw new CliError(`Integration ${integrationId} not found (or this org does not offer attribute filters for it).`, ExitCode.notFound, {
+      // The client's message keeps the server's own words; add the second possible reason.
+      throw new CliError(`${err.message} This org may also not offer attribute filters for it.`, ExitCode.notFound, {
         cause: err,
         hint: `Check the id with "eventbridge-filter list"; topic filters work on every org: "eventbridge-filter topics list --integration-id ${integrationId}".`,
       });
