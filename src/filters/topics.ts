@@ -7,7 +7,16 @@ import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './
  */
 
 export interface EventBridgeProperties { awsAccountId?: string; awsAccountRegion?: string; eventSourceSuffix?: string; eventFilter: string[] }
-export interface TopicEdit { add: string[]; remove: string[] }
+export interface TopicEdit {
+  add: string[];
+  remove: string[];
+  /**
+   * Only from {@link undoTopicEditFor}: where an added topic goes back (its index in `properties.eventFilter`
+   * before it was removed), so an Undo restores the order too. Topics not named here are appended.
+   * Build it with `Object.fromEntries` (a literal `__proto__` key would not become an entry).
+   */
+  restoreAt?: Record<string, number>;
+}
 
 /** Thrown by {@link applyTopicEdit} for an edit that {@link validateTopicEdit} rejects. */
 export class TopicEditError extends Error {
@@ -75,6 +84,8 @@ export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string |
   if (alreadyThere !== undefined) return `the topic "${alreadyThere}" is already in the topic filter`;
   const missing = edit.remove.find((t) => !current.has(t));
   if (missing !== undefined) return `the topic "${missing}" is not in the topic filter`;
+  const restoreProblem = validateRestoreAt(edit);
+  if (restoreProblem) return restoreProblem;
   const properties = config.properties;
   if (properties !== undefined && properties !== null && !isJsonObject(properties)) return 'the config has a "properties" member that is not an object';
   if (isJsonObject(properties) && properties.eventFilter !== undefined && properties.eventFilter !== null && !Array.isArray(properties.eventFilter)) {
@@ -83,7 +94,10 @@ export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string |
   return undefined;
 }
 
-/** Applies a topic edit to a deep copy of `config` (removals first, additions appended). Throws {@link TopicEditError}. */
+/**
+ * Applies a topic edit to a deep copy of `config`: removals first, then topics with a `restoreAt` position go back
+ * there, the rest are appended. Throws {@link TopicEditError}.
+ */
 export function applyTopicEdit(config: JsonObject, edit: TopicEdit): JsonObject {
   const problem = validateTopicEdit(config, edit);
   if (problem) throw new TopicEditError(`Cannot change the topic filter: ${problem}.`);
@@ -97,8 +111,44 @@ export function applyTopicEdit(config: JsonObject, edit: TopicEdit): JsonObject 
     const entry = eventFilter[i];
     if (typeof entry === 'string' && removals.has(entry)) eventFilter.splice(i, 1);
   }
-  eventFilter.push(...edit.add);
+  // Lowest index first: each insert then lands where it was, provided the topics were removed together.
+  // A list that shrank meanwhile cannot hold the old index; the end of the list is the nearest place.
+  for (const [topic, index] of restoredInOrder(edit)) eventFilter.splice(Math.min(index, eventFilter.length), 0, topic);
+  eventFilter.push(...edit.add.filter((t) => !hasRestorePosition(edit, t)));
   return copy;
+}
+
+/**
+ * The edit that puts the topic filter back as it was in `snapshot` (the config before `edit` was applied, and
+ * `edit` only what really changed on it): added topics are removed, removed ones come back at their old index.
+ */
+export function undoTopicEditFor(snapshot: JsonObject, edit: TopicEdit): TopicEdit {
+  const properties = isJsonObject(snapshot.properties) ? snapshot.properties : {};
+  const eventFilter = Array.isArray(properties.eventFilter) ? properties.eventFilter : [];
+  const positions = edit.remove.map((topic) => [topic, eventFilter.indexOf(topic)] as const).filter(([, index]) => index !== -1);
+  const undo: TopicEdit = { add: [...edit.remove], remove: [...edit.add] };
+  if (positions.length > 0) undo.restoreAt = Object.fromEntries(positions);
+  return undo;
+}
+
+function hasRestorePosition(edit: TopicEdit, topic: string): boolean {
+  return edit.restoreAt !== undefined && Object.hasOwn(edit.restoreAt, topic);
+}
+
+function restoredInOrder(edit: TopicEdit): Array<[string, number]> {
+  return edit.add.filter((t) => hasRestorePosition(edit, t))
+    .map((t): [string, number] => [t, edit.restoreAt![t]])
+    .sort((a, b) => a[1] - b[1]);
+}
+
+function validateRestoreAt(edit: TopicEdit): string | undefined {
+  if (edit.restoreAt === undefined) return undefined;
+  if (typeof edit.restoreAt !== 'object' || edit.restoreAt === null || Array.isArray(edit.restoreAt)) return 'the restore positions are not an object of topic → index';
+  for (const [topic, index] of Object.entries(edit.restoreAt)) {
+    if (!edit.add.includes(topic)) return `a restore position is given for "${topic}", which is not among the topics to add`;
+    if (!Number.isSafeInteger(index) || index < 0) return `the restore position of "${topic}" must be a whole number of 0 or more, not ${String(index)}`;
+  }
+  return undefined;
 }
 
 /** The partner event source name in AWS for an org and the integration's suffix. */

@@ -1,8 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject, JsonValue } from '../../../src/filters/json';
 import {
-  applyTopicEdit, eventSourceName, readEventBridgeProperties, TopicEditError, validateTopicEdit, validateTopicName,
+  applyTopicEdit, eventSourceName, readEventBridgeProperties, TopicEditError, undoTopicEditFor, validateTopicEdit, validateTopicName,
 } from '../../../src/filters/topics';
 
 function config(): JsonObject {
@@ -99,6 +99,67 @@ describe('applyTopicEdit', () => {
 
   it('throws a TopicEditError for an invalid edit', () => {
     assert.throws(() => applyTopicEdit(config(), { add: [], remove: ['v2.nope'] }), (e: unknown) => e instanceof TopicEditError && /not in the topic filter/.test(e.message));
+  });
+});
+
+describe('undoTopicEditFor and restore positions', () => {
+  const A = 'v2.a.{id}', B = 'v2.b.{id}', C = 'v2.c.{id}', D = 'v2.d.{id}', E = 'v2.e.{id}';
+  function withTopics(eventFilter: JsonValue[]): JsonObject {
+    const c = config();
+    (c.properties as JsonObject).eventFilter = eventFilter;
+    return c;
+  }
+  function topicsOf(c: JsonObject): JsonValue {
+    return (c.properties as JsonObject).eventFilter;
+  }
+
+  it('inverts the edit and records where each removed topic was', () => {
+    assert.deepEqual(undoTopicEditFor(withTopics([A, B, C, D]), { add: [E], remove: [D, B] }), { add: [D, B], remove: [E], restoreAt: { [D]: 3, [B]: 1 } });
+    assert.deepEqual(undoTopicEditFor(withTopics([A]), { add: [B], remove: [] }), { add: [], remove: [B] }, 'nothing to restore, no positions');
+  });
+
+  it('puts removed topics back at their old positions, order included, and leaves every other field as it was', () => {
+    const original = withTopics([A, B, C, D, E]);
+    const edit = { add: ['v2.new.{id}'], remove: [D, B] };
+    const edited = applyTopicEdit(original, edit);
+    assert.deepEqual(topicsOf(edited), [A, C, E, 'v2.new.{id}']);
+    const restored = applyTopicEdit(edited, undoTopicEditFor(original, edit));
+    assert.equal(JSON.stringify(restored), JSON.stringify(original), 'same topics in the same order; unknown config fields and their order untouched');
+  });
+
+  it('counts non-string members of the list (kept in place) when restoring a position', () => {
+    const original = withTopics([A, 7, B, C]);
+    const edited = applyTopicEdit(original, { add: [], remove: [B] });
+    assert.deepEqual(topicsOf(applyTopicEdit(edited, undoTopicEditFor(original, { add: [], remove: [B] }))), [A, 7, B, C]);
+  });
+
+  it('keeps other writers\' additions and clamps to the end when the list shrank meanwhile', () => {
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A, C, 'v2.theirs']), { add: [B], remove: [], restoreAt: { [B]: 1 } })), [A, B, C, 'v2.theirs']);
+    // D was at index 3 of [A, B, C, D]; a colleague removed B and C meanwhile, so the list has one member.
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A]), { add: [D], remove: [], restoreAt: { [D]: 3 } })), [A, D]);
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([]), { add: [C, B], remove: [], restoreAt: { [C]: 2, [B]: 1 } })), [B, C]);
+  });
+
+  it('appends the added topics that have no position, after the restored ones', () => {
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A, C]), { add: [E, B], remove: [], restoreAt: { [B]: 1 } })), [A, B, C, E]);
+  });
+
+  it('handles a topic named like an Object.prototype member as a plain topic', () => {
+    const original = withTopics([A, '__proto__', 'constructor', B]);
+    const edit = { add: [], remove: ['__proto__', 'constructor'] };
+    const undo = undoTopicEditFor(original, edit);
+    assert.deepEqual(Object.entries(undo.restoreAt ?? {}), [['__proto__', 1], ['constructor', 2]]);
+    assert.deepEqual(topicsOf(applyTopicEdit(applyTopicEdit(original, edit), undo)), [A, '__proto__', 'constructor', B]);
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A]), { add: ['toString', B], remove: [], restoreAt: { [B]: 1 } })), [A, B, 'toString'], 'no position inherited from the prototype');
+  });
+
+  it('rejects positions for topics not being added and positions that are not whole numbers of 0 or more', () => {
+    const c = withTopics([A]);
+    assert.match(validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [C]: 0 } }) ?? '', /restore position is given for "v2.c.\{id\}", which is not among the topics to add/);
+    for (const bad of [-1, 1.5, Number.NaN, Infinity]) {
+      assert.match(validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [B]: bad } }) ?? '', /restore position of "v2.b.\{id\}" must be a whole number of 0 or more/, String(bad));
+    }
+    assert.throws(() => applyTopicEdit(c, { add: [B], remove: [], restoreAt: { [B]: -1 } }), TopicEditError);
   });
 });
 

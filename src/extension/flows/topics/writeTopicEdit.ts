@@ -77,12 +77,17 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
 
 /**
  * The part of `edit` still needed on `config` (a fresher copy than the one the user saw): topics
- * someone else already added are not added twice, topics already removed are not removed again.
+ * someone else already added are not added twice, topics already removed are not removed again;
+ * restore positions are kept for the topics still to add.
  * applyTopicEdit rejects an empty edit, so nothing left to do means "write the config unchanged".
  */
 export function rebaseTopicEdit(config: JsonObject, edit: TopicEdit): TopicEdit {
   const current = new Set(readEventBridgeProperties(config).eventFilter);
-  return { add: edit.add.filter((t) => !current.has(t)), remove: edit.remove.filter((t) => current.has(t)) };
+  const rebased: TopicEdit = { add: edit.add.filter((t) => !current.has(t)), remove: edit.remove.filter((t) => current.has(t)) };
+  // An Undo's positions travel with the topics still to add (a position for a topic not added is an invalid edit).
+  const positions = Object.entries(edit.restoreAt ?? {}).filter(([topic]) => rebased.add.includes(topic));
+  if (positions.length > 0) rebased.restoreAt = Object.fromEntries(positions);
+  return rebased;
 }
 
 export function describeTopicEdit(edit: TopicEdit): string {
