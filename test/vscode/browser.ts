@@ -5,12 +5,15 @@ import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer';
 import { makeTempDir, removeTempDir } from './processes';
+import { installDebianPackages } from './debianPackages';
 
 export const VIEWPORT = { width: 1400, height: 900 };
 
 /** Flags that keep chromium from reaching the network or needing a GPU, a sandbox or a large /dev/shm. */
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+let installing = false;
 
 export function findChromium(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
@@ -25,8 +28,12 @@ export function findChromium(): string {
     } catch { /* not on PATH */ }
   }
   if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
-  throw new Error('Chromium was not found. Install Debian\'s chromium (sudo apt-get install -y chromium; .ci/run does this) '
-    + 'or set CHROMIUM_PATH to a Chromium/Chrome binary.');
+  if (!installing) {
+    installing = true;
+    installDebianPackages(['chromium'], 'The UI tests drive Debian\'s Chromium, which is not installed (or set CHROMIUM_PATH).');
+    return findChromium();
+  }
+  throw new Error('Chromium was not found after installing it. Set CHROMIUM_PATH to a Chromium/Chrome binary.');
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -6,6 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { installDebianPackages } from './debianPackages';
 import { VSCODE_TEST_DIR } from './paths';
 import { addCleanupHook, makeTempDir, removeTempDir, spawnManaged } from './processes';
 
@@ -33,8 +34,7 @@ export function isCodeServerInstalled(): boolean {
 export async function ensureCodeServer(log: (line: string) => void = (l) => console.log(l)): Promise<string> {
   if (isCodeServerInstalled()) return codeServerEntry();
   assertPlatformSupported();
-  assertKerberosHeaders();
-  assertBuildTools();
+  ensureBuildPrerequisites();
 
   const started = Date.now();
   log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (first run only)…`);
@@ -82,21 +82,17 @@ function assertPlatformSupported(): void {
   }
 }
 
-/** code-server's `kerberos` dependency compiles from source and needs the GSSAPI headers. */
-function assertKerberosHeaders(): void {
-  if (fs.existsSync('/usr/include/gssapi/gssapi.h') || fs.existsSync('/usr/include/gssapi.h')) return;
-  throw new Error('code-server needs the Kerberos development headers to build its `kerberos` module. '
-    + 'Install them with: sudo apt-get install -y libkrb5-dev   (.ci/run does this for you).');
-}
-
-/** kerberos and node-pty compile with node-gyp, which needs a C++ compiler, make and Python 3. */
-function assertBuildTools(): void {
-  const missing = [['g++', 'c++'], ['make'], ['python3']]
-    .filter((names) => !names.some(onPath))
-    .map((names) => names[0]);
-  if (missing.length === 0) return;
-  throw new Error(`code-server's native modules build with node-gyp, which needs ${missing.join(', ')} on PATH. `
-    + `Install them with: sudo apt-get install -y ${missing.join(' ')}   (.ci/run does this for you).`);
+/**
+ * code-server's `kerberos` module compiles from source with node-gyp: it needs the GSSAPI headers, a C++
+ * compiler, make and Python 3.
+ */
+function ensureBuildPrerequisites(): void {
+  const missing: string[] = [];
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
+  for (const [pkg, ...commands] of [['g++', 'g++', 'c++'], ['make', 'make'], ['python3', 'python3']]) {
+    if (!commands.some(onPath)) missing.push(pkg);
+  }
+  installDebianPackages(missing, `code-server's native modules need ${missing.join(', ')}.`);
 }
 
 function onPath(command: string): boolean {
