@@ -16,7 +16,11 @@ export interface CliErrorDetails {
 /** An error the CLI explains itself, with the exit code it maps to. */
 export class CliError extends Error {
   readonly isCliError = true as const;
-  constructor(message: string, readonly exitCode: ExitCodeValue, readonly details: CliErrorDetails = {}) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCodeValue,
+    readonly details: CliErrorDetails = {},
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -24,7 +28,10 @@ export class CliError extends Error {
 
 /** Wrong flags or arguments: the message is followed by a pointer to the command's --help. */
 export class UsageError extends CliError {
-  constructor(message: string, readonly command: string) {
+  constructor(
+    message: string,
+    readonly command: string,
+  ) {
     super(message, 2, { hint: `Run "eventbridge-filter ${command === 'main' ? '' : command + ' '}--help" for usage.` });
     this.name = 'UsageError';
   }

@@ -12,7 +12,11 @@ export class CommandContext {
   private client?: GenesysClient;
   private regexValidator?: RegexValidator;
 
-  constructor(readonly io: CliIo, readonly output: Output, readonly signal: AbortSignal) {}
+  constructor(
+    readonly io: CliIo,
+    readonly output: Output,
+    readonly signal: AbortSignal,
+  ) {}
 
   /** Reads GENESYS_ENV / GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET; throws exit code 2 when any is missing. */
   genesys(): GenesysClient {

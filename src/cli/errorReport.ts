@@ -16,9 +16,11 @@ export function reportError(output: Output, err: unknown, exitCode: ExitCodeValu
   if (serverLine) lines.push(`  ${serverLine}`);
   const details = isCliError(err) ? err.details : {};
   if (details.available) {
-    lines.push(details.available.items.length > 0
-      ? `  ${details.available.label}: ${details.available.items.join(', ')}`
-      : `  ${details.available.label}: (none)`);
+    lines.push(
+      details.available.items.length > 0
+        ? `  ${details.available.label}: ${details.available.items.join(', ')}`
+        : `  ${details.available.label}: (none)`,
+    );
   }
   if (details.hint) lines.push(`  ${details.hint}`);
   output.err(lines.join('\n'));

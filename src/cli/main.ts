@@ -11,11 +11,15 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code !== 'EPIPE') throw err;
 });
 
-runCli(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  env: process.env,
-}, controller.signal).then((code) => {
+runCli(
+  process.argv.slice(2),
+  {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  },
+  controller.signal,
+).then((code) => {
   // exitCode, not exit(): pending writes to a pipe are flushed first.
   process.exitCode = code;
   process.removeListener('SIGINT', onInterrupt);

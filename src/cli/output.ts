@@ -17,7 +17,10 @@ export class Output {
   /** The secret as written, and as it appears inside a JSON string (quotes, backslashes, controls escaped). */
   private secretForms: string[] = [];
 
-  constructor(private readonly io: CliIo, readonly json: boolean) {}
+  constructor(
+    private readonly io: CliIo,
+    readonly json: boolean,
+  ) {}
 
   /** Registers the secret to redact. Very short secrets are not redacted: that would garble ordinary text. */
   protectSecret(secret: string): void {

@@ -3,26 +3,47 @@ import { CliError } from './cliErrors';
 import { ExitCode } from './exitCodes';
 import type { Output } from './output';
 
-export interface RegexCheckResult { valid: boolean; diagnostics: RegexDiagnostic[] }
+export interface RegexCheckResult {
+  valid: boolean;
+  diagnostics: RegexDiagnostic[];
+}
 
 /**
  * Validates a pattern locally and prints its diagnostics (message, pattern, caret line) to stderr.
  * `info` diagnostics (e.g. what a valid pattern matches) only when asked: `apply` stays quiet about them.
  */
-export async function checkPattern(validator: RegexValidator, pattern: string, allowPcre2Only: boolean, output: Output, signal: AbortSignal, includeInfo = false): Promise<RegexCheckResult> {
+export async function checkPattern(
+  validator: RegexValidator,
+  pattern: string,
+  allowPcre2Only: boolean,
+  output: Output,
+  signal: AbortSignal,
+  includeInfo = false,
+): Promise<RegexCheckResult> {
   const result = await validator.validate(pattern, { allowPcre2Only }, signal);
-  for (const d of result.diagnostics) if (includeInfo || d.severity !== 'info') output.err(renderDiagnostic(pattern, d));
+  for (const d of result.diagnostics)
+    if (includeInfo || d.severity !== 'info') output.err(renderDiagnostic(pattern, d));
   return result;
 }
 
 /** Errors throw exit code 2 before any request is sent; warnings are printed and do not fail. */
-export async function requireValidPattern(validator: RegexValidator, pattern: string, allowPcre2Only: boolean, output: Output, signal: AbortSignal): Promise<void> {
+export async function requireValidPattern(
+  validator: RegexValidator,
+  pattern: string,
+  allowPcre2Only: boolean,
+  output: Output,
+  signal: AbortSignal,
+): Promise<void> {
   const result = await checkPattern(validator, pattern, allowPcre2Only, output, signal);
   if (!result.valid) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-    throw new CliError(`Invalid regular expression (${errors} error${errors === 1 ? '' : 's'}); nothing was sent.`, ExitCode.invalidInput, {
-      json: { diagnostics: result.diagnostics.map((d) => ({ ...d })) },
-    });
+    throw new CliError(
+      `Invalid regular expression (${errors} error${errors === 1 ? '' : 's'}); nothing was sent.`,
+      ExitCode.invalidInput,
+      {
+        json: { diagnostics: result.diagnostics.map((d) => ({ ...d })) },
+      },
+    );
   }
 }
 
@@ -51,7 +72,15 @@ export function displayWidth(text: string): number {
 }
 
 function isWide(cp: number): boolean {
-  return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3)
-    || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60)
-    || (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd);
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+  );
 }

@@ -26,7 +26,11 @@ const COMMANDS: Record<string, Command> = {
  * Runs one CLI invocation and returns its exit code. Never throws and never calls process.exit, so
  * tests run it in-process; main.ts wires it to the real process.
  */
-export async function runCli(argv: string[], io: CliIo, signal: AbortSignal = new AbortController().signal): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: CliIo,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<number> {
   const output = new Output(io, argv.includes('--json'));
   const { name, args, explicit } = resolveCommand(argv);
   if (name === 'help') {

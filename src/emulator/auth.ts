@@ -39,7 +39,10 @@ export function parseBasicAuth(header: string | undefined): { clientId: string; 
   if (colon < 0) return undefined;
   // RFC 6749 §2.3.1: both parts are form-urlencoded before base64; decode them like a strict server would.
   try {
-    return { clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')), clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')) };
+    return {
+      clientId: decodeURIComponent(decoded.slice(0, colon).replace(/\+/g, ' ')),
+      clientSecret: decodeURIComponent(decoded.slice(colon + 1).replace(/\+/g, ' ')),
+    };
   } catch {
     return undefined;
   }

@@ -79,7 +79,11 @@ export function json(status: number, body: unknown, headers?: Record<string, str
   return { status, body, headers };
 }
 
-export function writeResponse(res: ServerResponse, response: EmulatorResponse, commonHeaders: Record<string, string>): void {
+export function writeResponse(
+  res: ServerResponse,
+  response: EmulatorResponse,
+  commonHeaders: Record<string, string>,
+): void {
   const headers: Record<string, string> = { ...commonHeaders, ...response.headers };
   if (response.body === undefined) {
     res.writeHead(response.status, headers);

@@ -25,10 +25,16 @@ Fault rules (a seed file's "faults" array, or POST /__emulator/faults at run tim
 
 class UsageError extends Error {}
 
-function parseNumber(flag: string, value: string | undefined, check: (n: number) => boolean, expectation: string): number | undefined {
+function parseNumber(
+  flag: string,
+  value: string | undefined,
+  check: (n: number) => boolean,
+  expectation: string,
+): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${flag} must be ${expectation} (got "${value}")`);
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${flag} must be ${expectation} (got "${value}")`);
   return n;
 }
 
@@ -62,7 +68,12 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
     seedFile: v.seed,
     clientId: v['client-id'],
     clientSecret: v['client-secret'],
-    tokenLifetimeSeconds: parseNumber('token-lifetime', v['token-lifetime'], (n) => Number.isInteger(n) && n > 0, 'a whole number of seconds > 0'),
+    tokenLifetimeSeconds: parseNumber(
+      'token-lifetime',
+      v['token-lifetime'],
+      (n) => Number.isInteger(n) && n > 0,
+      'a whole number of seconds > 0',
+    ),
     orgId: v['org-id'],
     quiet: v.quiet ?? false,
   };
@@ -92,14 +103,19 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     if (!options.quiet) process.stdout.write(`Received ${signal}, stopping.\n`);
-    emulator.close().then(() => process.exit(0), () => process.exit(1));
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   // The first line is a contract: harnesses read the URL from it.
   process.stdout.write(`Genesys Cloud emulator listening on ${emulator.url}\n`);
   // These are the emulator's own test credentials, printed so that a user can copy them.
-  process.stdout.write(`Client id: ${emulator.clientId}  client secret: ${emulator.clientSecret}  — try: GENESYS_ENV=${emulator.url} GENESYS_CLIENT_ID=${emulator.clientId} GENESYS_CLIENT_SECRET=${emulator.clientSecret} eventbridge-filter list\n`);
+  process.stdout.write(
+    `Client id: ${emulator.clientId}  client secret: ${emulator.clientSecret}  — try: GENESYS_ENV=${emulator.url} GENESYS_CLIENT_ID=${emulator.clientId} GENESYS_CLIENT_SECRET=${emulator.clientSecret} eventbridge-filter list\n`,
+  );
 }
 
 main().catch((err: unknown) => {

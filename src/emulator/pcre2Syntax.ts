@@ -9,7 +9,19 @@
 
 /** Escapes outside a class that have a JavaScript spelling or a same-shape stand-in. */
 const LETTER_ESCAPES: Record<string, string> = {
-  A: '^', z: '$', Z: '$', G: '', K: '', h: '[\\t ]', H: '[^\\t ]', R: '(?:\\r\\n|\\n|\\r)', X: '.', N: '.', C: '.', e: '\\x1b', a: '\\x07',
+  A: '^',
+  z: '$',
+  Z: '$',
+  G: '',
+  K: '',
+  h: '[\\t ]',
+  H: '[^\\t ]',
+  R: '(?:\\r\\n|\\n|\\r)',
+  X: '.',
+  N: '.',
+  C: '.',
+  e: '\\x1b',
+  a: '\\x07',
 };
 /** The same inside a class, where only single characters or class escapes fit. */
 const CLASS_LETTER_ESCAPES: Record<string, string> = { h: '\\t ', e: '\\x1b', a: '\\x07', N: 'a', C: 'a' };
@@ -45,8 +57,17 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
     }
     if (inClass) {
       const posix = /^\[:\^?[a-z]+:\]/.exec(rest);
-      if (posix) { out += 'a'; i += posix[0].length; continue; }
-      if (ch === ']' && i > classStart) { out += ']'; inClass = false; i += 1; continue; }
+      if (posix) {
+        out += 'a';
+        i += posix[0].length;
+        continue;
+      }
+      if (ch === ']' && i > classStart) {
+        out += ']';
+        inClass = false;
+        i += 1;
+        continue;
+      }
       out += ch === '[' || ch === ']' ? `\\${ch}` : ch; // a leading "]" and a nested "[" are literals in PCRE2
       i += 1;
       continue;
@@ -55,7 +76,10 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
       inClass = true;
       out += '[';
       i += 1;
-      if (pattern[i] === '^') { out += '^'; i += 1; }
+      if (pattern[i] === '^') {
+        out += '^';
+        i += 1;
+      }
       classStart = i;
       continue;
     }
@@ -77,8 +101,15 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
       }
       continue;
     }
-    if (ch === '}' || ch === ']') { out += `\\${ch}`; i += 1; continue; }
-    if (ch === '+' && wasAfterQuantifier) { i += 1; continue; } // possessive: same syntax as the plain quantifier
+    if (ch === '}' || ch === ']') {
+      out += `\\${ch}`;
+      i += 1;
+      continue;
+    }
+    if (ch === '+' && wasAfterQuantifier) {
+      i += 1;
+      continue;
+    } // possessive: same syntax as the plain quantifier
     if (ch === '*' || ch === '+' || ch === '?') afterQuantifier = !wasAfterQuantifier || ch !== '?';
     out += ch;
     i += 1;
@@ -121,13 +152,18 @@ function classLiteral(c: string): string {
 function javaScriptProperty(p: string, spec: string): string {
   let name = spec.startsWith('{') ? spec.slice(1, -1) : spec;
   let letter = p;
-  if (name.startsWith('^')) { name = name.slice(1); letter = p === 'p' ? 'P' : 'p'; }
+  if (name.startsWith('^')) {
+    name = name.slice(1);
+    letter = p === 'p' ? 'P' : 'p';
+  }
   if (name === 'L&') name = 'LC';
   for (const candidate of [name, `Script=${name}`]) {
     try {
       new RegExp(`\\${letter}{${candidate}}`, 'u');
       return `\\${letter}{${candidate}}`;
-    } catch { /* try the next spelling */ }
+    } catch {
+      /* try the next spelling */
+    }
   }
   return `\\${letter}{${name}}`; // unknown everywhere: left for RegExp to reject
 }

@@ -39,38 +39,79 @@ const LAST_UPDATED = '2026-11-20T09:15:00.000Z';
 
 const INTEGRATION_TYPES: Record<string, JsonObject> = {
   [EVENTBRIDGE_TYPE_ID]: {
-    id: EVENTBRIDGE_TYPE_ID, name: 'Amazon EventBridge Source',
+    id: EVENTBRIDGE_TYPE_ID,
+    name: 'Amazon EventBridge Source',
     description: 'Sends Genesys Cloud events to an Amazon EventBridge partner event source.',
-    provider: 'clouddev', category: 'Amazon Web Services', selfUri: `/api/v2/integrations/types/${EVENTBRIDGE_TYPE_ID}`,
+    provider: 'clouddev',
+    category: 'Amazon Web Services',
+    selfUri: `/api/v2/integrations/types/${EVENTBRIDGE_TYPE_ID}`,
   },
   'purecloud-data-actions': {
-    id: 'purecloud-data-actions', name: 'Genesys Cloud Data Actions',
+    id: 'purecloud-data-actions',
+    name: 'Genesys Cloud Data Actions',
     description: 'Calls Genesys Cloud public APIs from Architect and scripts.',
-    provider: 'clouddev', category: 'Data Actions', selfUri: '/api/v2/integrations/types/purecloud-data-actions',
+    provider: 'clouddev',
+    category: 'Data Actions',
+    selfUri: '/api/v2/integrations/types/purecloud-data-actions',
   },
   webhooks: {
-    id: 'webhooks', name: 'Web Services Data Actions',
+    id: 'webhooks',
+    name: 'Web Services Data Actions',
     description: 'Calls third-party web services from Architect and scripts.',
-    provider: 'clouddev', category: 'Data Actions', selfUri: '/api/v2/integrations/types/webhooks',
+    provider: 'clouddev',
+    category: 'Data Actions',
+    selfUri: '/api/v2/integrations/types/webhooks',
   },
 };
 
-function listingEntity(id: string, name: string, typeId: string, intendedState: 'ENABLED' | 'DISABLED', reported: { code: string; message?: string }, notes = ''): JsonObject {
+function listingEntity(
+  id: string,
+  name: string,
+  typeId: string,
+  intendedState: 'ENABLED' | 'DISABLED',
+  reported: { code: string; message?: string },
+  notes = '',
+): JsonObject {
   const reportedState: JsonObject = { code: reported.code, effective: reported.code, lastUpdated: LAST_UPDATED };
   // The platform sends `detail` as a MessageInfo object, not a string.
-  if (reported.message) reportedState.detail = { localizableMessageCode: 'integration.error', message: reported.message, messageWithParams: reported.message, messageParams: {} };
+  if (reported.message)
+    reportedState.detail = {
+      localizableMessageCode: 'integration.error',
+      message: reported.message,
+      messageWithParams: reported.message,
+      messageParams: {},
+    };
   return {
-    id, name, integrationType: INTEGRATION_TYPES[typeId], notes, intendedState,
+    id,
+    name,
+    integrationType: INTEGRATION_TYPES[typeId],
+    notes,
+    intendedState,
     config: { current: { id, name, version: 1, selfUri: `/api/v2/integrations/${id}/config/current` } },
-    reportedState, attributes: {}, selfUri: `/api/v2/integrations/${id}`,
+    reportedState,
+    attributes: {},
+    selfUri: `/api/v2/integrations/${id}`,
   };
 }
 
-function eventBridgeConfig(id: string, name: string, version: number, account: string, region: string, suffix: string, eventFilter: string[]): JsonObject {
+function eventBridgeConfig(
+  id: string,
+  name: string,
+  version: number,
+  account: string,
+  region: string,
+  suffix: string,
+  eventFilter: string[],
+): JsonObject {
   return {
-    id, name, version, notes: '',
+    id,
+    name,
+    version,
+    notes: '',
     properties: { awsAccountId: account, awsAccountRegion: region, eventSourceSuffix: suffix, eventFilter },
-    advanced: {}, credentials: {}, selfUri: `/api/v2/integrations/${id}/config/current`,
+    advanced: {},
+    credentials: {},
+    selfUri: `/api/v2/integrations/${id}/config/current`,
   };
 }
 
@@ -82,7 +123,11 @@ export function defaultSeed(): EmulatorSeed {
     awsRegion: 'us-east-1',
     roleArn: 'arn:aws:iam::123456789012:role/GenesysEventBridgeRole',
     subscriptions: [
-      { name: 'default-voice-stream', events: ['voice:call:start', 'voice:call:end'], filterCriteria: { attributes: [] } },
+      {
+        name: 'default-voice-stream',
+        events: ['voice:call:start', 'voice:call:end'],
+        filterCriteria: { attributes: [] },
+      },
     ],
   };
   // Unknown fields at every level prove that clients write back what they did not model.
@@ -92,7 +137,11 @@ export function defaultSeed(): EmulatorSeed {
     awsRegion: 'eu-west-1',
     roleArn: 'arn:aws:iam::210987654321:role/GenesysAnalyticsBridge',
     description: 'Routes contact-centre events to the analytics account',
-    deliveryPolicy: { maxAttempts: 3, backoff: 'exponential', deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:210987654321:genesys-dlq' },
+    deliveryPolicy: {
+      maxAttempts: 3,
+      backoff: 'exponential',
+      deadLetterQueueArn: 'arn:aws:sqs:eu-west-1:210987654321:genesys-dlq',
+    },
     subscriptions: [
       {
         name: 'premium-queues',
@@ -101,7 +150,12 @@ export function defaultSeed(): EmulatorSeed {
         filterCriteria: {
           combine: 'all',
           attributes: [
-            { key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Premium.*$'], caseSensitive: false },
+            {
+              key: 'interaction.routing.queue.name',
+              matchType: 'regex',
+              values: ['^Premium.*$'],
+              caseSensitive: false,
+            },
             { key: 'interaction.direction', matchType: 'exact', values: ['inbound'] },
             { key: 'interaction.customer.id', matchType: 'exists', values: [], comment: 'known customers only' },
           ],
@@ -127,23 +181,53 @@ export function defaultSeed(): EmulatorSeed {
     awsRegion: 'us-west-2',
     roleArn: 'arn:aws:iam::345678901234:role/LegacyAuditBridge',
     subscriptions: [
-      { name: 'audit-trail', events: ['audit:entity:changed'], filterCriteria: { attributes: [{ key: 'entity.type', matchType: 'exact', values: ['UserPresence', 'Queue'] }] } },
+      {
+        name: 'audit-trail',
+        events: ['audit:entity:changed'],
+        filterCriteria: { attributes: [{ key: 'entity.type', matchType: 'exact', values: ['UserPresence', 'Queue'] }] },
+      },
     ],
   };
   const orgId = DEFAULT_ORG_ID;
   return {
     organization: {
-      id: orgId, name: 'Emulated Contact Center', defaultLanguage: 'en', defaultCountryCode: 'US',
-      thirdPartyOrgName: 'emulated-contact-center', domain: 'emulated-contact-center', version: 7, state: 'active',
-      defaultSiteId: 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b', deletable: false, voicemailEnabled: true,
-      productPlatform: 'PureCloud', features: {}, selfUri: `/api/v2/organizations/${orgId}`,
+      id: orgId,
+      name: 'Emulated Contact Center',
+      defaultLanguage: 'en',
+      defaultCountryCode: 'US',
+      thirdPartyOrgName: 'emulated-contact-center',
+      domain: 'emulated-contact-center',
+      version: 7,
+      state: 'active',
+      defaultSiteId: 'c0a1b2c3-d4e5-4f60-8a7b-9c0d1e2f3a4b',
+      deletable: false,
+      voicemailEnabled: true,
+      productPlatform: 'PureCloud',
+      features: {},
+      selfUri: `/api/v2/organizations/${orgId}`,
     },
     integrations: [
-      listingEntity(TUTORIAL_INTEGRATION_ID, 'Voice stream (tutorial)', EVENTBRIDGE_TYPE_ID, 'ENABLED', { code: 'ACTIVE' }, 'The integration of the Go CLI tutorial'),
-      listingEntity(MULTI_SUBSCRIPTION_INTEGRATION_ID, 'Contact center analytics', EVENTBRIDGE_TYPE_ID, 'ENABLED', { code: 'ACTIVE' }),
-      listingEntity(DISABLED_INTEGRATION_ID, 'Legacy audit feed', EVENTBRIDGE_TYPE_ID, 'DISABLED', { code: 'ERROR', message: 'AssumeRole failed for arn:aws:iam::345678901234:role/LegacyAuditBridge: access denied' }),
-      listingEntity(REAL_ORG_INTEGRATION_ID, 'Org events (production)', EVENTBRIDGE_TYPE_ID, 'ENABLED', { code: 'ACTIVE' }),
-      listingEntity(DATA_ACTIONS_INTEGRATION_ID, 'Genesys Cloud Data Actions', 'purecloud-data-actions', 'ENABLED', { code: 'ACTIVE' }),
+      listingEntity(
+        TUTORIAL_INTEGRATION_ID,
+        'Voice stream (tutorial)',
+        EVENTBRIDGE_TYPE_ID,
+        'ENABLED',
+        { code: 'ACTIVE' },
+        'The integration of the Go CLI tutorial',
+      ),
+      listingEntity(MULTI_SUBSCRIPTION_INTEGRATION_ID, 'Contact center analytics', EVENTBRIDGE_TYPE_ID, 'ENABLED', {
+        code: 'ACTIVE',
+      }),
+      listingEntity(DISABLED_INTEGRATION_ID, 'Legacy audit feed', EVENTBRIDGE_TYPE_ID, 'DISABLED', {
+        code: 'ERROR',
+        message: 'AssumeRole failed for arn:aws:iam::345678901234:role/LegacyAuditBridge: access denied',
+      }),
+      listingEntity(REAL_ORG_INTEGRATION_ID, 'Org events (production)', EVENTBRIDGE_TYPE_ID, 'ENABLED', {
+        code: 'ACTIVE',
+      }),
+      listingEntity(DATA_ACTIONS_INTEGRATION_ID, 'Genesys Cloud Data Actions', 'purecloud-data-actions', 'ENABLED', {
+        code: 'ACTIVE',
+      }),
       listingEntity(WEBHOOK_INTEGRATION_ID, 'CRM web services', 'webhooks', 'ENABLED', { code: 'ACTIVE' }),
     ],
     eventBridgeDocuments: {
@@ -152,14 +236,53 @@ export function defaultSeed(): EmulatorSeed {
       [DISABLED_INTEGRATION_ID]: disabledDoc,
     },
     configs: {
-      [TUTORIAL_INTEGRATION_ID]: eventBridgeConfig(TUTORIAL_INTEGRATION_ID, 'Voice stream (tutorial)', 1, '123456789012', 'us-east-1', 'voice-stream',
-        ['v2.detail.events.conversation.{id}.customer.start', 'v2.detail.events.conversation.{id}.customer.end']),
-      [MULTI_SUBSCRIPTION_INTEGRATION_ID]: eventBridgeConfig(MULTI_SUBSCRIPTION_INTEGRATION_ID, 'Contact center analytics', 4, '210987654321', 'eu-west-1', 'cc-analytics',
-        ['v2.detail.events.conversation.{id}.acd.start', 'v2.detail.events.conversation.{id}.acd.end', 'v2.routing.queues.{id}.conversations', 'v2.users.{id}.routingStatus']),
-      [DISABLED_INTEGRATION_ID]: eventBridgeConfig(DISABLED_INTEGRATION_ID, 'Legacy audit feed', 2, '345678901234', 'us-west-2', 'legacy-audit',
-        ['v2.audits.entitytype.{id}.entityid.{id}']),
-      [REAL_ORG_INTEGRATION_ID]: eventBridgeConfig(REAL_ORG_INTEGRATION_ID, 'Org events (production)', 3, '456789012345', 'us-east-1', 'prod-events',
-        ['v2.detail.events.conversation.{id}.customer.start', 'v2.detail.events.conversation.{id}.customer.end', 'v2.audits.entitytype.{id}.entityid.{id}', 'v2.users.{id}.presence', 'v2.conversations.{id}.transcription']),
+      [TUTORIAL_INTEGRATION_ID]: eventBridgeConfig(
+        TUTORIAL_INTEGRATION_ID,
+        'Voice stream (tutorial)',
+        1,
+        '123456789012',
+        'us-east-1',
+        'voice-stream',
+        ['v2.detail.events.conversation.{id}.customer.start', 'v2.detail.events.conversation.{id}.customer.end'],
+      ),
+      [MULTI_SUBSCRIPTION_INTEGRATION_ID]: eventBridgeConfig(
+        MULTI_SUBSCRIPTION_INTEGRATION_ID,
+        'Contact center analytics',
+        4,
+        '210987654321',
+        'eu-west-1',
+        'cc-analytics',
+        [
+          'v2.detail.events.conversation.{id}.acd.start',
+          'v2.detail.events.conversation.{id}.acd.end',
+          'v2.routing.queues.{id}.conversations',
+          'v2.users.{id}.routingStatus',
+        ],
+      ),
+      [DISABLED_INTEGRATION_ID]: eventBridgeConfig(
+        DISABLED_INTEGRATION_ID,
+        'Legacy audit feed',
+        2,
+        '345678901234',
+        'us-west-2',
+        'legacy-audit',
+        ['v2.audits.entitytype.{id}.entityid.{id}'],
+      ),
+      [REAL_ORG_INTEGRATION_ID]: eventBridgeConfig(
+        REAL_ORG_INTEGRATION_ID,
+        'Org events (production)',
+        3,
+        '456789012345',
+        'us-east-1',
+        'prod-events',
+        [
+          'v2.detail.events.conversation.{id}.customer.start',
+          'v2.detail.events.conversation.{id}.customer.end',
+          'v2.audits.entitytype.{id}.entityid.{id}',
+          'v2.users.{id}.presence',
+          'v2.conversations.{id}.transcription',
+        ],
+      ),
     },
     availableTopics: defaultAvailableTopics(),
     faults: [],
@@ -189,16 +312,19 @@ export function loadSeedFile(file: string): EmulatorSeed {
 export function validateSeed(value: unknown): string | undefined {
   if (!isPlainObject(value)) return 'the seed must be a JSON object';
   const org = value.organization;
-  if (!isPlainObject(org) || typeof org.id !== 'string' || org.id.length === 0) return 'organization must be an object with a non-empty string id';
+  if (!isPlainObject(org) || typeof org.id !== 'string' || org.id.length === 0)
+    return 'organization must be an object with a non-empty string id';
   if (!Array.isArray(value.integrations)) return 'integrations must be an array';
   const ids = new Set<string>();
   for (const [i, entity] of value.integrations.entries()) {
     if (!isPlainObject(entity)) return `integrations[${i}] must be an object`;
-    if (typeof entity.id !== 'string' || entity.id.length === 0) return `integrations[${i}].id must be a non-empty string`;
+    if (typeof entity.id !== 'string' || entity.id.length === 0)
+      return `integrations[${i}].id must be a non-empty string`;
     if (ids.has(entity.id)) return `integrations[${i}].id ${entity.id} appears twice`;
     ids.add(entity.id);
     if (typeof entity.name !== 'string') return `integrations[${i}].name must be a string`;
-    if (!isPlainObject(entity.integrationType) || typeof entity.integrationType.id !== 'string') return `integrations[${i}].integrationType.id must be a string`;
+    if (!isPlainObject(entity.integrationType) || typeof entity.integrationType.id !== 'string')
+      return `integrations[${i}].integrationType.id must be a string`;
   }
   for (const field of ['eventBridgeDocuments', 'configs'] as const) {
     const map = value[field];
@@ -210,13 +336,15 @@ export function validateSeed(value: unknown): string | undefined {
   }
   if (isPlainObject(value.configs)) {
     for (const [id, config] of Object.entries(value.configs)) {
-      if (!Number.isInteger((config as Record<string, unknown>).version)) return `configs["${id}"].version must be an integer`;
+      if (!Number.isInteger((config as Record<string, unknown>).version))
+        return `configs["${id}"].version must be an integer`;
     }
   }
   if (value.availableTopics !== undefined) {
     if (!Array.isArray(value.availableTopics)) return 'availableTopics must be an array';
     for (const [i, topic] of value.availableTopics.entries()) {
-      if (!isPlainObject(topic) || typeof topic.id !== 'string') return `availableTopics[${i}] must be an object with a string id`;
+      if (!isPlainObject(topic) || typeof topic.id !== 'string')
+        return `availableTopics[${i}] must be an object with a string id`;
     }
   }
   if (value.faults !== undefined) {

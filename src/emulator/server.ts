@@ -5,7 +5,16 @@ import type { JsonObject } from '../filters/json';
 import { parseBearer, RateLimitWindow, TokenStore } from './auth';
 import { defaultErrorForStatus, genesysError } from './errors';
 import { FaultList, type FaultRule } from './faults';
-import { BodyTooLargeError, deepCopy, json, readBody, toEmulatorRequest, writeResponse, type EmulatorRequest, type EmulatorResponse } from './http';
+import {
+  BodyTooLargeError,
+  deepCopy,
+  json,
+  readBody,
+  toEmulatorRequest,
+  writeResponse,
+  type EmulatorRequest,
+  type EmulatorResponse,
+} from './http';
 import { adminRoutes, type AdminControls } from './routes/admin';
 import { eventBridgeRoutes } from './routes/eventbridge';
 import { integrationRoutes } from './routes/integrations';
@@ -64,7 +73,8 @@ export interface Emulator {
 const API_ROUTES: Route<EmulatorData>[] = [...eventBridgeRoutes, ...integrationRoutes, ...platformRoutes];
 
 function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
-  if (opts.seedFile !== undefined && opts.seed !== undefined) throw new Error('Give either seedFile or seed, not both.');
+  if (opts.seedFile !== undefined && opts.seed !== undefined)
+    throw new Error('Give either seedFile or seed, not both.');
   if (opts.seedFile !== undefined) return loadSeedFile(opts.seedFile);
   if (opts.seed !== undefined) {
     const problem = validateSeed(opts.seed);
@@ -75,12 +85,17 @@ function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
 }
 
 function checkOptions(opts: EmulatorOptions): void {
-  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) throw new Error(`port must be an integer from 0 to 65535 (got ${opts.port}).`);
-  if (opts.tokenLifetimeSeconds !== undefined && (!Number.isFinite(opts.tokenLifetimeSeconds) || opts.tokenLifetimeSeconds <= 0)) {
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535))
+    throw new Error(`port must be an integer from 0 to 65535 (got ${opts.port}).`);
+  if (
+    opts.tokenLifetimeSeconds !== undefined &&
+    (!Number.isFinite(opts.tokenLifetimeSeconds) || opts.tokenLifetimeSeconds <= 0)
+  ) {
     throw new Error(`tokenLifetimeSeconds must be a positive number (got ${opts.tokenLifetimeSeconds}).`);
   }
   if (opts.clientId !== undefined && opts.clientId.length === 0) throw new Error('clientId must not be empty.');
-  if (opts.clientSecret !== undefined && opts.clientSecret.length === 0) throw new Error('clientSecret must not be empty.');
+  if (opts.clientSecret !== undefined && opts.clientSecret.length === 0)
+    throw new Error('clientSecret must not be empty.');
   if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
 }
 
@@ -116,7 +131,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
 
   const controls: AdminControls = {
     requests,
-    clearRequests: () => { requests.length = 0; },
+    clearRequests: () => {
+      requests.length = 0;
+    },
     listFaults: () => faults.list(),
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
@@ -131,35 +148,55 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const doc = data.eventBridgeDocuments.get(id);
       return doc === undefined ? undefined : deepCopy(doc);
     },
-    setEventBridgeDocument: (id, doc) => { data.eventBridgeDocuments.set(id, deepCopy(doc)); },
+    setEventBridgeDocument: (id, doc) => {
+      data.eventBridgeDocuments.set(id, deepCopy(doc));
+    },
     getConfig: (id) => {
       const config = data.configs.get(id);
       return config === undefined ? undefined : deepCopy(config);
     },
     setConfig: (id, config) => {
-      if (!data.findIntegration(id)) throw new Error(`No integration ${id} in the emulator; configs exist only for listed integrations.`);
+      if (!data.findIntegration(id))
+        throw new Error(`No integration ${id} in the emulator; configs exist only for listed integrations.`);
       data.storeConfigAsNextVersion(id, config);
     },
   };
 
   /** A delay that close() can cut short, so a test never waits for a scripted slow answer. */
-  const sleep = (ms: number) => new Promise<void>((resolve) => {
-    const entry = { timer: setTimeout(() => { pendingDelays.delete(entry); resolve(); }, ms), resolve };
-    pendingDelays.add(entry);
-  });
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const entry = {
+        timer: setTimeout(() => {
+          pendingDelays.delete(entry);
+          resolve();
+        }, ms),
+        resolve,
+      };
+      pendingDelays.add(entry);
+    });
 
   const record = (req: EmulatorRequest, status: number, at: number) => recordRequest(requests, req, status, at);
 
   const logLine = (req: EmulatorRequest, status: number, startedAt: number, note: string) => {
     if (quiet) return;
     const time = new Date().toISOString().slice(11, 23);
-    process.stdout.write(`${time} ${req.method} ${req.pathWithQuery} → ${status === 0 ? 'dropped' : status}${note} (${Date.now() - startedAt} ms)\n`);
+    process.stdout.write(
+      `${time} ${req.method} ${req.pathWithQuery} → ${status === 0 ? 'dropped' : status}${note} (${Date.now() - startedAt} ms)\n`,
+    );
   };
 
   const serveApi = (req: EmulatorRequest): EmulatorResponse => {
     const authorization = req.headers.authorization;
     const token = parseBearer(authorization);
-    if (!token) return json(401, genesysError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.'));
+    if (!token)
+      return json(
+        401,
+        genesysError(
+          401,
+          'authentication.required',
+          'No authentication bearer token specified in authorization header.',
+        ),
+      );
     if (!tokens.isValid(token)) return json(401, genesysError(401, 'bad.credentials', 'Invalid login credentials.'));
     return dispatch(API_ROUTES, req, data);
   };
@@ -170,7 +207,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     try {
       rawBody = await readBody(incoming);
     } catch (err) {
-      if (err instanceof BodyTooLargeError && !res.headersSent) writeResponse(res, json(413, genesysError(413, 'request.entity.too.large', err.message)), { connection: 'close' });
+      if (err instanceof BodyTooLargeError && !res.headersSent)
+        writeResponse(res, json(413, genesysError(413, 'request.entity.too.large', err.message)), {
+          connection: 'close',
+        });
       return;
     }
     const req = toEmulatorRequest(incoming, rawBody);
@@ -194,9 +234,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
     let response: EmulatorResponse;
     if (fault?.status !== undefined) response = faultResponse(fault);
-    else if (req.path === '/oauth/token') response = handleTokenRequest(req, { clientId, clientSecret, tokenLifetimeSeconds, tokens });
+    else if (req.path === '/oauth/token')
+      response = handleTokenRequest(req, { clientId, clientSecret, tokenLifetimeSeconds, tokens });
     else if (isApi) response = serveApi(req);
-    else response = json(404, genesysError(404, 'not.found', 'The requested resource was not found: {path}', { path: req.path }));
+    else
+      response = json(
+        404,
+        genesysError(404, 'not.found', 'The requested resource was not found: {path}', { path: req.path }),
+      );
 
     const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID() };
     if (isApi) {
@@ -211,13 +256,24 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const server = createServer((incoming, res) => {
     handle(incoming, res).catch((err: unknown) => {
       process.stderr.write(`emulator: internal error: ${(err as Error).stack ?? String(err)}\n`);
-      if (!res.headersSent) writeResponse(res, json(500, genesysError(500, 'internal.server.error', 'The emulator failed: {reason}', { reason: (err as Error).message })), {});
+      if (!res.headersSent)
+        writeResponse(
+          res,
+          json(
+            500,
+            genesysError(500, 'internal.server.error', 'The emulator failed: {reason}', {
+              reason: (err as Error).message,
+            }),
+          ),
+          {},
+        );
       else res.destroy();
     });
   });
 
   await new Promise<void>((resolve, reject) => {
-    const failed = (err: NodeJS.ErrnoException) => reject(new Error(`The emulator could not listen on 127.0.0.1:${opts.port ?? 0}: ${err.code ?? err.message}`));
+    const failed = (err: NodeJS.ErrnoException) =>
+      reject(new Error(`The emulator could not listen on 127.0.0.1:${opts.port ?? 0}: ${err.code ?? err.message}`));
     server.once('error', failed);
     // Loopback only: the emulator accepts any bearer it issued and has an unauthenticated admin API.
     server.listen(opts.port ?? 0, '127.0.0.1', () => {

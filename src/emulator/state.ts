@@ -11,7 +11,10 @@ export class EmulatorData {
   readonly configs = new Map<string, JsonObject>();
   availableTopics: JsonObject[] = [];
 
-  constructor(private readonly seed: EmulatorSeed, private readonly orgIdOverride?: string) {
+  constructor(
+    private readonly seed: EmulatorSeed,
+    private readonly orgIdOverride?: string,
+  ) {
     this.reset();
   }
 
@@ -32,7 +35,16 @@ export class EmulatorData {
     for (const entity of this.integrations) {
       const id = entity.id as string;
       if (!this.configs.has(id)) {
-        this.configs.set(id, { id, name: entity.name as string, version: 1, properties: {}, advanced: {}, notes: '', credentials: {}, selfUri: `/api/v2/integrations/${id}/config/current` });
+        this.configs.set(id, {
+          id,
+          name: entity.name as string,
+          version: 1,
+          properties: {},
+          advanced: {},
+          notes: '',
+          credentials: {},
+          selfUri: `/api/v2/integrations/${id}/config/current`,
+        });
       }
       this.syncListingConfig(id);
     }
@@ -64,7 +76,12 @@ export class EmulatorData {
     const config = this.configs.get(id);
     if (!entity || !config) return;
     if (typeof config.name === 'string') entity.name = config.name;
-    const current: JsonObject = { id, name: entity.name, version: config.version, selfUri: `/api/v2/integrations/${id}/config/current` };
+    const current: JsonObject = {
+      id,
+      name: entity.name,
+      version: config.version,
+      selfUri: `/api/v2/integrations/${id}/config/current`,
+    };
     entity.config = { ...(isPlainObject(entity.config) ? entity.config : {}), current };
   }
 }

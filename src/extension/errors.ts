@@ -13,10 +13,14 @@ export class UserCancelledError extends Error {
 }
 
 export function isUserCancellation(err: unknown): boolean {
-  if (typeof err === 'object' && err !== null && (err as { isUserCancelledError?: unknown }).isUserCancelledError === true) {
+  if (
+    typeof err === 'object' &&
+    err !== null &&
+    (err as { isUserCancelledError?: unknown }).isUserCancelledError === true
+  ) {
     return true;
   }
-  return isCancellation(err) || (err instanceof vscode.CancellationError);
+  return isCancellation(err) || err instanceof vscode.CancellationError;
 }
 
 /** A message for the user plus the buttons that lead to the next step. */
@@ -54,7 +58,10 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
     case 'rateLimited': {
       const attempts = e.attempts ? ` after ${e.attempts} attempts` : '';
       const wait = e.retryAfterMs ? ` Genesys Cloud asked to wait ${Math.ceil(e.retryAfterMs / 1000)}s.` : '';
-      return { message: `${prefix}Genesys Cloud is rate limiting this OAuth client (429)${attempts}.${wait} Try again in a moment.`, buttons: ['Show Log'] };
+      return {
+        message: `${prefix}Genesys Cloud is rate limiting this OAuth client (429)${attempts}.${wait} Try again in a moment.`,
+        buttons: ['Show Log'],
+      };
     }
     case 'network':
       return {
@@ -62,15 +69,27 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
         buttons: ['Show Log', 'Open Proxy Setting'],
       };
     case 'timeout':
-      return { message: `${prefix}${nextStep(detail, undefined, 'Check your connection or proxy (setting http.proxy) and try again.')}`, buttons: ['Show Log', 'Open Proxy Setting'] };
+      return {
+        message: `${prefix}${nextStep(detail, undefined, 'Check your connection or proxy (setting http.proxy) and try again.')}`,
+        buttons: ['Show Log', 'Open Proxy Setting'],
+      };
     case 'server':
-      return { message: `${prefix}Genesys Cloud had a server error${e.status ? ` (${e.status})` : ''}${ref}: ${detail}. Try again later; the log has the details.`, buttons: ['Show Log'] };
+      return {
+        message: `${prefix}Genesys Cloud had a server error${e.status ? ` (${e.status})` : ''}${ref}: ${detail}. Try again later; the log has the details.`,
+        buttons: ['Show Log'],
+      };
     case 'notFound':
       return { message: `${prefix}${detail}${ref}. It may have been deleted: refresh the view.`, buttons: ['Refresh'] };
     case 'conflict':
-      return { message: `${prefix}${detail}. Someone else keeps changing it: refresh and try again.`, buttons: ['Refresh'] };
+      return {
+        message: `${prefix}${detail}. Someone else keeps changing it: refresh and try again.`,
+        buttons: ['Refresh'],
+      };
     case 'invalidRequest':
-      return { message: `${prefix}Genesys Cloud refused the request${e.status ? ` (${e.status})` : ''}: ${detail}${ref}.`, buttons: ['Show Log'] };
+      return {
+        message: `${prefix}Genesys Cloud refused the request${e.status ? ` (${e.status})` : ''}: ${detail}${ref}.`,
+        buttons: ['Show Log'],
+      };
     case 'configuration':
       return { message: `${prefix}${detail}. Sign in again with a valid region or URL.`, buttons: ['Sign In'] };
     case 'cancelled':

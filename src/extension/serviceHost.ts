@@ -29,22 +29,28 @@ export class ServiceHost implements vscode.Disposable {
     this.log = this.own(vscode.window.createOutputChannel('Genesys Cloud', { log: true }));
     this.profiles = new ProfileStore(context.globalState, context.secrets);
     this.session = this.own(new Session(this.profiles, context.secrets, this.log));
-    this.tree = this.own(new IntegrationsTreeProvider(
-      {
-        client: () => this.requireSignedIn(),
-        organizationId: () => this.session.organizationId(),
-        seedEndpointUnavailable: this.seedEndpointUnavailable,
-      },
-      () => this.session.getClient() !== undefined,
-      this.log,
-    ));
-    this.treeView = this.own(vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }));
+    this.tree = this.own(
+      new IntegrationsTreeProvider(
+        {
+          client: () => this.requireSignedIn(),
+          organizationId: () => this.session.organizationId(),
+          seedEndpointUnavailable: this.seedEndpointUnavailable,
+        },
+        () => this.session.getClient() !== undefined,
+        this.log,
+      ),
+    );
+    this.treeView = this.own(
+      vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
+    );
     this.own(new ProfileStatusBar(this.session));
-    this.own(this.session.onDidChange(() => {
-      // The view title says whose org this is: "EventBridge Integrations — <profile>".
-      this.treeView.description = this.session.getClient() ? this.session.activeProfile()?.name : undefined;
-      this.tree.refresh();
-    }));
+    this.own(
+      this.session.onDidChange(() => {
+        // The view title says whose org this is: "EventBridge Integrations — <profile>".
+        this.treeView.description = this.session.getClient() ? this.session.activeProfile()?.name : undefined;
+        this.tree.refresh();
+      }),
+    );
     this.own({ dispose: () => void this.validator?.dispose() });
     this.services = this.createServices();
   }

@@ -23,7 +23,9 @@ export class ProfileStatusBar implements vscode.Disposable {
     }
     this.item.text = `$(cloud) ${profile.name}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**Genesys Cloud** — profile **${md(profile.name)}**${profile.source === 'environment' ? ' (from GENESYS_ENV)' : ''}\n\n`);
+    tooltip.appendMarkdown(
+      `**Genesys Cloud** — profile **${md(profile.name)}**${profile.source === 'environment' ? ' (from GENESYS_ENV)' : ''}\n\n`,
+    );
     tooltip.appendMarkdown(`Region: ${md(client.environment.label)}  \nClient id: ${code(profile.clientId)}\n\n`);
     tooltip.appendMarkdown('Click to switch profile.');
     this.item.tooltip = tooltip;
@@ -36,4 +38,3 @@ export class ProfileStatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 }
-

@@ -16,10 +16,22 @@ import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './
 export type MatchType = 'regex' | 'exact' | 'exists' | 'notexists';
 export const MATCH_TYPES: readonly MatchType[] = ['regex', 'exact', 'exists', 'notexists'];
 
-export interface AttributeFilterView { key: string; matchType: string; values: string[] }
-export interface SubscriptionView { name: string; events: string[]; filters: AttributeFilterView[] }
+export interface AttributeFilterView {
+  key: string;
+  matchType: string;
+  values: string[];
+}
+export interface SubscriptionView {
+  name: string;
+  events: string[];
+  filters: AttributeFilterView[];
+}
 export interface SetFilterEdit {
-  kind: 'set'; subscription: string; key: string; matchType: MatchType; values: string[];
+  kind: 'set';
+  subscription: string;
+  key: string;
+  matchType: MatchType;
+  values: string[];
   /**
    * Only from {@link undoEditFor}: the attribute exactly as it was (fields this tool does not model included)
    * and its index, so undoing a remove puts back what was removed, where it was. Ignored when an attribute
@@ -27,15 +39,24 @@ export interface SetFilterEdit {
    */
   restore?: { attribute: JsonObject; index: number };
 }
-export interface RemoveFilterEdit { kind: 'remove'; subscription: string; key: string }
+export interface RemoveFilterEdit {
+  kind: 'remove';
+  subscription: string;
+  key: string;
+}
 export type FilterEdit = SetFilterEdit | RemoveFilterEdit;
 
-export type FilterEditErrorCode = 'subscriptionNotFound' | 'filterNotFound' | 'invalidDocument' | 'invalidKey' | 'invalidValues';
+export type FilterEditErrorCode =
+  'subscriptionNotFound' | 'filterNotFound' | 'invalidDocument' | 'invalidKey' | 'invalidValues';
 
 export class FilterEditError extends Error {
   /** Subscription names (subscriptionNotFound) or attribute keys (filterNotFound) that do exist. */
   readonly available?: string[];
-  constructor(readonly code: FilterEditErrorCode, message: string, available?: string[]) {
+  constructor(
+    readonly code: FilterEditErrorCode,
+    message: string,
+    available?: string[],
+  ) {
     super(message);
     this.name = 'FilterEditError';
     if (available) this.available = available;
@@ -53,11 +74,13 @@ export function listSubscriptions(doc: JsonObject): SubscriptionView[] {
   return subscriptions.filter(isJsonObject).map((sub) => ({
     name: typeof sub.name === 'string' ? sub.name : '',
     events: stringsOf(sub.events),
-    filters: attributesOf(sub).filter(isJsonObject).map((attr) => ({
-      key: typeof attr.key === 'string' ? attr.key : '',
-      matchType: typeof attr.matchType === 'string' ? attr.matchType : '',
-      values: stringsOf(attr.values),
-    })),
+    filters: attributesOf(sub)
+      .filter(isJsonObject)
+      .map((attr) => ({
+        key: typeof attr.key === 'string' ? attr.key : '',
+        matchType: typeof attr.matchType === 'string' ? attr.matchType : '',
+        values: stringsOf(attr.values),
+      })),
   }));
 }
 
@@ -67,10 +90,14 @@ export function applyFilterEdit(doc: JsonObject, edit: FilterEdit): JsonObject {
   if (keyProblem) throw new FilterEditError('invalidKey', `Invalid attribute key "${edit.key}": ${keyProblem}.`);
   if (edit.kind === 'set') {
     if (!isMatchType(edit.matchType)) {
-      throw new FilterEditError('invalidValues', `Unknown match type "${String(edit.matchType)}"; use one of ${MATCH_TYPES.join(', ')}.`);
+      throw new FilterEditError(
+        'invalidValues',
+        `Unknown match type "${String(edit.matchType)}"; use one of ${MATCH_TYPES.join(', ')}.`,
+      );
     }
     const valuesProblem = validateFilterValues(edit.matchType, edit.values);
-    if (valuesProblem) throw new FilterEditError('invalidValues', `Invalid values for "${edit.key}": ${valuesProblem}.`);
+    if (valuesProblem)
+      throw new FilterEditError('invalidValues', `Invalid values for "${edit.key}": ${valuesProblem}.`);
   }
 
   const copy = deepCopy(doc);
@@ -95,9 +122,18 @@ export function undoEditFor(snapshot: JsonObject, edit: FilterEdit): FilterEdit 
   if (!isJsonObject(previous)) return { kind: 'remove', subscription: edit.subscription, key: edit.key };
   const matchType = typeof previous.matchType === 'string' ? previous.matchType : '';
   if (!isMatchType(matchType)) {
-    throw new FilterEditError('invalidDocument', `Cannot undo: the previous filter on "${edit.key}" has match type "${matchType}", which this tool cannot write.`);
+    throw new FilterEditError(
+      'invalidDocument',
+      `Cannot undo: the previous filter on "${edit.key}" has match type "${matchType}", which this tool cannot write.`,
+    );
   }
-  const undo: SetFilterEdit = { kind: 'set', subscription: edit.subscription, key: edit.key, matchType, values: stringsOf(previous.values) };
+  const undo: SetFilterEdit = {
+    kind: 'set',
+    subscription: edit.subscription,
+    key: edit.key,
+    matchType,
+    values: stringsOf(previous.values),
+  };
   // After a set the attribute is still there (with its unknown fields); after a remove it must come back whole.
   if (edit.kind === 'remove') undo.restore = { attribute: deepCopy(previous), index };
   return undo;
@@ -106,7 +142,10 @@ export function undoEditFor(snapshot: JsonObject, edit: FilterEdit): FilterEdit 
 function findSubscription(doc: JsonObject, name: string): JsonObject {
   const subscriptions = doc.subscriptions;
   if (subscriptions !== undefined && !Array.isArray(subscriptions)) {
-    throw new FilterEditError('invalidDocument', 'The integration document has a "subscriptions" member that is not a list.');
+    throw new FilterEditError(
+      'invalidDocument',
+      'The integration document has a "subscriptions" member that is not a list.',
+    );
   }
   const all = (subscriptions ?? []).filter(isJsonObject);
   const found = all.find((s) => s.name === name);
@@ -125,9 +164,17 @@ function attributesOf(subscription: JsonObject): JsonValue[] {
 
 function setAttribute(subscription: JsonObject, edit: SetFilterEdit): void {
   const criteria = objectMember(subscription, 'filterCriteria');
-  if (!criteria) throw new FilterEditError('invalidDocument', `Subscription "${edit.subscription}" has a "filterCriteria" member that is not an object.`);
+  if (!criteria)
+    throw new FilterEditError(
+      'invalidDocument',
+      `Subscription "${edit.subscription}" has a "filterCriteria" member that is not an object.`,
+    );
   const attributes = arrayMember(criteria, 'attributes');
-  if (!attributes) throw new FilterEditError('invalidDocument', `Subscription "${edit.subscription}" has "filterCriteria.attributes" that is not a list.`);
+  if (!attributes)
+    throw new FilterEditError(
+      'invalidDocument',
+      `Subscription "${edit.subscription}" has "filterCriteria.attributes" that is not a list.`,
+    );
 
   const existing = attributes.find((a): a is JsonObject => isJsonObject(a) && a.key === edit.key);
   const noValues = edit.matchType === 'exists' || edit.matchType === 'notexists';
@@ -155,8 +202,15 @@ function removeAttribute(subscription: JsonObject, edit: RemoveFilterEdit): void
   const attributes = attributesOf(subscription);
   const index = attributes.findIndex((a) => isJsonObject(a) && a.key === edit.key);
   if (index === -1) {
-    const available = attributes.filter(isJsonObject).map((a) => a.key).filter((k): k is string => typeof k === 'string');
-    throw new FilterEditError('filterNotFound', `Subscription "${edit.subscription}" has no filter on "${edit.key}".`, available);
+    const available = attributes
+      .filter(isJsonObject)
+      .map((a) => a.key)
+      .filter((k): k is string => typeof k === 'string');
+    throw new FilterEditError(
+      'filterNotFound',
+      `Subscription "${edit.subscription}" has no filter on "${edit.key}".`,
+      available,
+    );
   }
   // An emptied list stays as `attributes: []`: the server sent the container, so we send it back.
   attributes.splice(index, 1);

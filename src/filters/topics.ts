@@ -6,7 +6,12 @@ import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './
  * Like the attribute edits, the config stays plain JSON; only `properties.eventFilter` is touched.
  */
 
-export interface EventBridgeProperties { awsAccountId?: string; awsAccountRegion?: string; eventSourceSuffix?: string; eventFilter: string[] }
+export interface EventBridgeProperties {
+  awsAccountId?: string;
+  awsAccountRegion?: string;
+  eventSourceSuffix?: string;
+  eventFilter: string[];
+}
 export interface TopicEdit {
   add: string[];
   remove: string[];
@@ -50,7 +55,8 @@ export function readEventBridgeProperties(config: JsonObject): EventBridgeProper
 /** Checks one topic name such as `v2.detail.events.conversation.{id}.customer.start`; undefined = fine, else the reason. */
 export function validateTopicName(topic: string): string | undefined {
   if (topic.length === 0) return 'the topic name is empty';
-  if (topic.length > MAX_TOPIC_LENGTH) return `the topic name is ${topic.length} characters long; at most ${MAX_TOPIC_LENGTH} are allowed`;
+  if (topic.length > MAX_TOPIC_LENGTH)
+    return `the topic name is ${topic.length} characters long; at most ${MAX_TOPIC_LENGTH} are allowed`;
   const whitespace = /\s/u.exec(topic);
   if (whitespace) return `the topic name contains whitespace at position ${whitespace.index}`;
   const segments = topic.split('.');
@@ -87,8 +93,14 @@ export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string |
   const restoreProblem = validateRestoreAt(edit);
   if (restoreProblem) return restoreProblem;
   const properties = config.properties;
-  if (properties !== undefined && properties !== null && !isJsonObject(properties)) return 'the config has a "properties" member that is not an object';
-  if (isJsonObject(properties) && properties.eventFilter !== undefined && properties.eventFilter !== null && !Array.isArray(properties.eventFilter)) {
+  if (properties !== undefined && properties !== null && !isJsonObject(properties))
+    return 'the config has a "properties" member that is not an object';
+  if (
+    isJsonObject(properties) &&
+    properties.eventFilter !== undefined &&
+    properties.eventFilter !== null &&
+    !Array.isArray(properties.eventFilter)
+  ) {
     return 'the config has a "properties.eventFilter" member that is not a list';
   }
   return undefined;
@@ -125,7 +137,9 @@ export function applyTopicEdit(config: JsonObject, edit: TopicEdit): JsonObject 
 export function undoTopicEditFor(snapshot: JsonObject, edit: TopicEdit): TopicEdit {
   const properties = isJsonObject(snapshot.properties) ? snapshot.properties : {};
   const eventFilter = Array.isArray(properties.eventFilter) ? properties.eventFilter : [];
-  const positions = edit.remove.map((topic) => [topic, eventFilter.indexOf(topic)] as const).filter(([, index]) => index !== -1);
+  const positions = edit.remove
+    .map((topic) => [topic, eventFilter.indexOf(topic)] as const)
+    .filter(([, index]) => index !== -1);
   const undo: TopicEdit = { add: [...edit.remove], remove: [...edit.add] };
   if (positions.length > 0) undo.restoreAt = Object.fromEntries(positions);
   return undo;
@@ -136,17 +150,21 @@ function hasRestorePosition(edit: TopicEdit, topic: string): boolean {
 }
 
 function restoredInOrder(edit: TopicEdit): Array<[string, number]> {
-  return edit.add.filter((t) => hasRestorePosition(edit, t))
+  return edit.add
+    .filter((t) => hasRestorePosition(edit, t))
     .map((t): [string, number] => [t, edit.restoreAt![t]])
     .sort((a, b) => a[1] - b[1]);
 }
 
 function validateRestoreAt(edit: TopicEdit): string | undefined {
   if (edit.restoreAt === undefined) return undefined;
-  if (typeof edit.restoreAt !== 'object' || edit.restoreAt === null || Array.isArray(edit.restoreAt)) return 'the restore positions are not an object of topic → index';
+  if (typeof edit.restoreAt !== 'object' || edit.restoreAt === null || Array.isArray(edit.restoreAt))
+    return 'the restore positions are not an object of topic → index';
   for (const [topic, index] of Object.entries(edit.restoreAt)) {
-    if (!edit.add.includes(topic)) return `a restore position is given for "${topic}", which is not among the topics to add`;
-    if (!Number.isSafeInteger(index) || index < 0) return `the restore position of "${topic}" must be a whole number of 0 or more, not ${String(index)}`;
+    if (!edit.add.includes(topic))
+      return `a restore position is given for "${topic}", which is not among the topics to add`;
+    if (!Number.isSafeInteger(index) || index < 0)
+      return `the restore position of "${topic}" must be a whole number of 0 or more, not ${String(index)}`;
   }
   return undefined;
 }

@@ -13,7 +13,10 @@ export function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(60_000, lifetimeMs * 0.1);
 }
 
-const TOKEN_CONTEXT: RequestContext = { action: 'sign in (OAuth client credentials)', resource: 'The OAuth token endpoint' };
+const TOKEN_CONTEXT: RequestContext = {
+  action: 'sign in (OAuth client credentials)',
+  resource: 'The OAuth token endpoint',
+};
 
 /**
  * OAuth client-credentials tokens for one client: cached in memory, refreshed before expiry,
@@ -104,7 +107,11 @@ export class TokenProvider {
     }
     const value = body?.access_token;
     if (typeof value !== 'string' || value === '') {
-      throw new GenesysError('server', 'The OAuth token endpoint answered without an access_token; check that the environment points at Genesys Cloud.', { correlationId });
+      throw new GenesysError(
+        'server',
+        'The OAuth token endpoint answered without an access_token; check that the environment points at Genesys Cloud.',
+        { correlationId },
+      );
     }
     const expiresIn = typeof body?.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 300;
     const lifetimeMs = expiresIn * 1000;
@@ -123,10 +130,14 @@ export class TokenProvider {
       );
     }
     if (res.status === 404) {
-      return new GenesysError('configuration', `There is no OAuth token endpoint at ${this.tokenUrl} (404). Check the environment/region.`, {
-        status: 404,
-        correlationId: res.correlationId,
-      });
+      return new GenesysError(
+        'configuration',
+        `There is no OAuth token endpoint at ${this.tokenUrl} (404). Check the environment/region.`,
+        {
+          status: 404,
+          correlationId: res.correlationId,
+        },
+      );
     }
     return errorFromResponse(res, TOKEN_CONTEXT);
   }

@@ -86,11 +86,29 @@ export class GenesysClient {
 
     let dispatcher = opts.dispatcher;
     if (!dispatcher) {
-      dispatcher = createDispatcher({ environment: this.environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs }).dispatcher;
+      dispatcher = createDispatcher({
+        environment: this.environment,
+        proxy: opts.proxy,
+        connectTimeoutMs,
+        requestTimeoutMs,
+      }).dispatcher;
       this.ownedDispatcher = dispatcher;
     }
-    this.transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest: opts.onRequest, onRetry: opts.onRetry, timing });
-    this.auth = new TokenProvider(this.transport, this.environment.tokenUrl, this.clientId, opts.clientSecret, timing.now, this.lifetime.signal);
+    this.transport = new HttpTransport({
+      dispatcher,
+      requestTimeoutMs,
+      onRequest: opts.onRequest,
+      onRetry: opts.onRetry,
+      timing,
+    });
+    this.auth = new TokenProvider(
+      this.transport,
+      this.environment.tokenUrl,
+      this.clientId,
+      opts.clientSecret,
+      timing.now,
+      this.lifetime.signal,
+    );
   }
 
   /** Forces a fresh token request: the sign-in check. */
@@ -104,7 +122,11 @@ export class GenesysClient {
     if (!Number.isInteger(pageNumber) || pageNumber < 1) {
       throw new GenesysError('invalidRequest', `Page number must be a whole number from 1 up (got ${pageNumber}).`);
     }
-    const { nextUri: _next, ...page } = await this.fetchIntegrationPage(pageNumber, integrationsPath(pageNumber), signal);
+    const { nextUri: _next, ...page } = await this.fetchIntegrationPage(
+      pageNumber,
+      integrationsPath(pageNumber),
+      signal,
+    );
     return page;
   }
 
@@ -134,7 +156,14 @@ export class GenesysClient {
 
   async putEventBridgeDocument(id: string, doc: JsonObject, signal?: AbortSignal): Promise<JsonObject> {
     const ctx = eventBridgeContext(id, 'update the EventBridge document of', EDIT);
-    return this.requestObject('PUT', `/api/v2/integrations/eventbridge/${encodeId(id)}`, ctx, requireObject(doc, 'document'), signal, doc);
+    return this.requestObject(
+      'PUT',
+      `/api/v2/integrations/eventbridge/${encodeId(id)}`,
+      ctx,
+      requireObject(doc, 'document'),
+      signal,
+      doc,
+    );
   }
 
   /** GET /api/v2/integrations/{id}/config/current: {name, version, properties, advanced, notes, credentials}. */
@@ -163,7 +192,8 @@ export class GenesysClient {
     for (let attempt = 1; attempt <= MAX_CONFIG_REREADS + 1; attempt++) {
       const before = await this.getIntegrationConfig(id, signal);
       const version = before.version;
-      if (typeof version !== 'number' && typeof version !== 'string') throw unexpectedShape(`the configuration of integration '${id}' (no version)`);
+      if (typeof version !== 'number' && typeof version !== 'string')
+        throw unexpectedShape(`the configuration of integration '${id}' (no version)`);
       const edited = mutate(structuredClone(before));
       if (!isJsonObject(edited)) throw new TypeError('The config mutation must return a JSON object.');
       // The version we read is what makes the write safe; the mutation does not get to change it.
@@ -198,12 +228,18 @@ export class GenesysClient {
       resource: 'The notification topics list',
       permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
     };
-    return readAvailableTopics(await this.requestObject('GET', '/api/v2/notifications/availabletopics', ctx, undefined, signal));
+    return readAvailableTopics(
+      await this.requestObject('GET', '/api/v2/notifications/availabletopics', ctx, undefined, signal),
+    );
   }
 
   /** GET /api/v2/organizations/me → the org id (part of the AWS partner event source name). */
   async getOrganizationId(signal?: AbortSignal): Promise<string> {
-    const ctx: RequestContext = { action: 'read the organization', resource: 'The organization', permissionHint: "Check the roles granted to the OAuth client." };
+    const ctx: RequestContext = {
+      action: 'read the organization',
+      resource: 'The organization',
+      permissionHint: 'Check the roles granted to the OAuth client.',
+    };
     const org = await this.requestObject('GET', '/api/v2/organizations/me', ctx, undefined, signal);
     if (typeof org.id !== 'string' || org.id === '') throw unexpectedShape('the organization request');
     return org.id;
@@ -218,7 +254,8 @@ export class GenesysClient {
 
   /** A request after sign-out or a profile switch is a cancellation, not a network failure. */
   private assertOpen(): void {
-    if (this.disposed) throw new GenesysError('cancelled', 'The Genesys Cloud client was closed (signed out or switched profile).');
+    if (this.disposed)
+      throw new GenesysError('cancelled', 'The Genesys Cloud client was closed (signed out or switched profile).');
   }
 
   private async fetchIntegrationPage(pageNumber: number, path: string, signal?: AbortSignal) {
@@ -234,7 +271,8 @@ export class GenesysClient {
     } catch {
       return undefined;
     }
-    if (url.origin !== new URL(this.environment.apiBase).origin || url.pathname !== '/api/v2/integrations') return undefined;
+    if (url.origin !== new URL(this.environment.apiBase).origin || url.pathname !== '/api/v2/integrations')
+      return undefined;
     return url.pathname + url.search;
   }
 
@@ -254,7 +292,13 @@ export class GenesysClient {
   }
 
   /** Sends with a bearer token; a 401 gets exactly one fresh token and one resend. */
-  private async authorized(method: 'GET' | 'PUT', path: string, ctx: RequestContext, body: string | undefined, callerSignal?: AbortSignal): Promise<HttpResponse> {
+  private async authorized(
+    method: 'GET' | 'PUT',
+    path: string,
+    ctx: RequestContext,
+    body: string | undefined,
+    callerSignal?: AbortSignal,
+  ): Promise<HttpResponse> {
     // The caller's signal or dispose(), whichever comes first.
     const link = linkSignals(callerSignal, this.lifetime.signal);
     try {
@@ -264,7 +308,13 @@ export class GenesysClient {
     }
   }
 
-  private async authorizedSend(method: 'GET' | 'PUT', path: string, ctx: RequestContext, body: string | undefined, signal: AbortSignal): Promise<HttpResponse> {
+  private async authorizedSend(
+    method: 'GET' | 'PUT',
+    path: string,
+    ctx: RequestContext,
+    body: string | undefined,
+    signal: AbortSignal,
+  ): Promise<HttpResponse> {
     const send = (token: string) =>
       this.transport.send({
         method,
@@ -309,5 +359,8 @@ function linkSignals(...signals: Array<AbortSignal | undefined>): { signal: Abor
     source.addEventListener('abort', onAbort, { once: true });
     links.push([source, onAbort]);
   }
-  return { signal: controller.signal, unlink: () => links.forEach(([source, onAbort]) => source.removeEventListener('abort', onAbort)) };
+  return {
+    signal: controller.signal,
+    unlink: () => links.forEach(([source, onAbort]) => source.removeEventListener('abort', onAbort)),
+  };
 }

@@ -68,6 +68,9 @@ function validateProxyUrl(value: string): void {
   }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
     // The value may carry proxy credentials, so it is not echoed back.
-    throw new GenesysError('configuration', 'The proxy setting is not an http:// or https:// URL (e.g. http://proxy.example.com:8080).');
+    throw new GenesysError(
+      'configuration',
+      'The proxy setting is not an http:// or https:// URL (e.g. http://proxy.example.com:8080).',
+    );
   }
 }

@@ -27,7 +27,9 @@ export function parseJsonBody(res: HttpResponse, method: string, path: string): 
 }
 
 export function isConfigVersionConflict(err: unknown): err is GenesysError {
-  return isGenesysError(err) && (err.status === 409 || err.status === 408 || (err.status === 400 && err.kind === 'conflict'));
+  return (
+    isGenesysError(err) && (err.status === 409 || err.status === 408 || (err.status === 400 && err.kind === 'conflict'))
+  );
 }
 
 export function integrationsPath(pageNumber: number): string {
@@ -39,11 +41,13 @@ export function configPath(id: string): string {
 }
 
 export function encodeId(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '') throw new GenesysError('invalidRequest', 'The integration id is empty.');
+  if (typeof id !== 'string' || id.trim() === '')
+    throw new GenesysError('invalidRequest', 'The integration id is empty.');
   const trimmed = id.trim();
   // encodeURIComponent leaves dots alone and URL parsing resolves "." and ".." (even as %2E) as path
   // segments: ".." would turn PUT /integrations/eventbridge/.. into PUT /integrations/.
-  if (trimmed === '.' || trimmed === '..') throw new GenesysError('invalidRequest', `"${trimmed}" is not an integration id.`);
+  if (trimmed === '.' || trimmed === '..')
+    throw new GenesysError('invalidRequest', `"${trimmed}" is not an integration id.`);
   return encodeURIComponent(trimmed);
 }
 
@@ -52,7 +56,11 @@ export function configContext(id: string, action: string, permission: string): R
 }
 
 export function eventBridgeContext(id: string, action: string, permission: string): RequestContext {
-  return { action: `${action} integration '${id}'`, resource: `The EventBridge document of integration '${id}'`, permission };
+  return {
+    action: `${action} integration '${id}'`,
+    resource: `The EventBridge document of integration '${id}'`,
+    permission,
+  };
 }
 
 export function requireObject(value: JsonObject, what: string): JsonObject {
@@ -62,6 +70,7 @@ export function requireObject(value: JsonObject, what: string): JsonObject {
 
 export function positiveOr(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0) throw new GenesysError('configuration', `${name} must be a positive number of milliseconds (got ${value}).`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new GenesysError('configuration', `${name} must be a positive number of milliseconds (got ${value}).`);
   return value;
 }

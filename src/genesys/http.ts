@@ -124,7 +124,13 @@ export class HttpTransport {
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const started = performance.now();
     const log = (entry: Partial<RequestLogEntry>) =>
-      notify(this.opts.onRequest, { method: req.method, path, ms: Math.round(performance.now() - started), attempt, ...entry });
+      notify(this.opts.onRequest, {
+        method: req.method,
+        path,
+        ms: Math.round(performance.now() - started),
+        attempt,
+        ...entry,
+      });
 
     try {
       const res = await request(url, {
@@ -138,7 +144,13 @@ export class HttpTransport {
       const correlationId = header(res.headers, 'inin-correlation-id');
       log({ status: res.statusCode, correlationId });
       return {
-        response: { status: res.statusCode, text, contentType: header(res.headers, 'content-type'), correlationId, attempts: attempt },
+        response: {
+          status: res.statusCode,
+          text,
+          contentType: header(res.headers, 'content-type'),
+          correlationId,
+          attempts: attempt,
+        },
         retryAfter: header(res.headers, 'retry-after'),
       };
     } catch (err) {
@@ -156,16 +168,32 @@ export class HttpTransport {
     const ms = this.opts.requestTimeoutMs;
     const limit = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
     if (timeout.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
-      return new GenesysError('timeout', `Genesys Cloud (${url.host}) did not answer the request to ${req.context.action} within ${limit}.`, { cause: err, code });
+      return new GenesysError(
+        'timeout',
+        `Genesys Cloud (${url.host}) did not answer the request to ${req.context.action} within ${limit}.`,
+        { cause: err, code },
+      );
     }
     if (code === 'UND_ERR_CONNECT_TIMEOUT') {
-      return new GenesysError('timeout', `Could not connect to ${url.host} in time to ${req.context.action}. Check the network, proxy and environment.`, { cause: err, code });
+      return new GenesysError(
+        'timeout',
+        `Could not connect to ${url.host} in time to ${req.context.action}. Check the network, proxy and environment.`,
+        { cause: err, code },
+      );
     }
     if (isConnectionReset(err)) {
-      return new GenesysError('network', `The connection to ${url.host} was closed while trying to ${req.context.action}.`, { cause: err, code });
+      return new GenesysError(
+        'network',
+        `The connection to ${url.host} was closed while trying to ${req.context.action}.`,
+        { cause: err, code },
+      );
     }
     const detail = code ?? (err instanceof Error ? err.message : String(err));
-    return new GenesysError('network', `Could not reach ${url.host} to ${req.context.action} (${detail}). Check the network, proxy and environment.`, { cause: err, code });
+    return new GenesysError(
+      'network',
+      `Could not reach ${url.host} to ${req.context.action} (${detail}). Check the network, proxy and environment.`,
+      { cause: err, code },
+    );
   }
 }
 
@@ -184,7 +212,11 @@ function header(headers: Record<string, string | string[] | undefined>, name: st
 }
 
 function errorCode(err: unknown): string | undefined {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'string') return code;
   }

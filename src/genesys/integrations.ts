@@ -37,7 +37,9 @@ export function isJsonObject(value: JsonValue | undefined): value is JsonObject 
 }
 
 export function unexpectedShape(what: string, correlationId?: string): GenesysError {
-  return new GenesysError('server', `Genesys Cloud answered ${what} with a body of an unexpected shape.`, { correlationId });
+  return new GenesysError('server', `Genesys Cloud answered ${what} with a body of an unexpected shape.`, {
+    correlationId,
+  });
 }
 
 function optionalString(value: JsonValue | undefined): string | undefined {
@@ -67,7 +69,7 @@ export function toIntegrationSummary(entity: JsonObject): IntegrationSummary {
     const code = optionalString(reported.code);
     const effective = optionalString(reported.effective);
     const detail = isJsonObject(reported.detail)
-      ? nonEmptyString(reported.detail.message) ?? nonEmptyString(reported.detail.messageWithParams)
+      ? (nonEmptyString(reported.detail.message) ?? nonEmptyString(reported.detail.messageWithParams))
       : nonEmptyString(reported.detail);
     const lastUpdated = optionalString(reported.lastUpdated);
     if (code !== undefined) summary.reportedState.code = code;
@@ -100,10 +102,13 @@ export function readIntegrationPage(body: JsonObject, requestedPage: number): In
 export function readAvailableTopics(body: JsonObject): AvailableTopic[] {
   const entities = body.entities;
   if (!Array.isArray(entities)) throw unexpectedShape('the available topics list');
-  return entities.filter(isJsonObject).filter((e) => typeof e.id === 'string').map((entity) => {
-    const topic: AvailableTopic = { id: entity.id as string, raw: entity };
-    const description = optionalString(entity.description);
-    if (description !== undefined) topic.description = description;
-    return topic;
-  });
+  return entities
+    .filter(isJsonObject)
+    .filter((e) => typeof e.id === 'string')
+    .map((entity) => {
+      const topic: AvailableTopic = { id: entity.id as string, raw: entity };
+      const description = optionalString(entity.description);
+      if (description !== undefined) topic.description = description;
+      return topic;
+    });
 }

@@ -10,26 +10,28 @@ export interface GenesysRegion {
 }
 
 /** The 18 regions of the official SDK's PureCloudRegionHosts table (a unit test keeps them in step). */
-export const REGIONS: readonly GenesysRegion[] = Object.freeze([
-  { awsRegion: 'us-east-1', domain: 'mypurecloud.com', label: 'Americas (US East)' },
-  { awsRegion: 'us-east-2', domain: 'use2.us-gov-pure.cloud', label: 'Americas (US East 2, FedRAMP)' },
-  { awsRegion: 'us-west-2', domain: 'usw2.pure.cloud', label: 'Americas (US West)' },
-  { awsRegion: 'ca-central-1', domain: 'cac1.pure.cloud', label: 'Americas (Canada)' },
-  { awsRegion: 'sa-east-1', domain: 'sae1.pure.cloud', label: 'Americas (São Paulo)' },
-  { awsRegion: 'mx-central-1', domain: 'mxc1.pure.cloud', label: 'Americas (Mexico)' },
-  { awsRegion: 'eu-west-1', domain: 'mypurecloud.ie', label: 'EMEA (Dublin)' },
-  { awsRegion: 'eu-west-2', domain: 'euw2.pure.cloud', label: 'EMEA (London)' },
-  { awsRegion: 'eu-central-1', domain: 'mypurecloud.de', label: 'EMEA (Frankfurt)' },
-  { awsRegion: 'eu-central-2', domain: 'euc2.pure.cloud', label: 'EMEA (Zurich)' },
-  { awsRegion: 'me-central-1', domain: 'mec1.pure.cloud', label: 'EMEA (UAE)' },
-  { awsRegion: 'eusc-de-east-1', domain: 'edee1.eusc-pure.cloud', label: 'EMEA (EU Sovereign Cloud, Germany)' },
-  { awsRegion: 'ap-south-1', domain: 'aps1.pure.cloud', label: 'Asia Pacific (Mumbai)' },
-  { awsRegion: 'ap-southeast-1', domain: 'apse1.pure.cloud', label: 'Asia Pacific (Singapore)' },
-  { awsRegion: 'ap-southeast-2', domain: 'mypurecloud.com.au', label: 'Asia Pacific (Sydney)' },
-  { awsRegion: 'ap-northeast-1', domain: 'mypurecloud.jp', label: 'Asia Pacific (Tokyo)' },
-  { awsRegion: 'ap-northeast-2', domain: 'apne2.pure.cloud', label: 'Asia Pacific (Seoul)' },
-  { awsRegion: 'ap-northeast-3', domain: 'apne3.pure.cloud', label: 'Asia Pacific (Osaka)' },
-].map((region) => Object.freeze(region)));
+export const REGIONS: readonly GenesysRegion[] = Object.freeze(
+  [
+    { awsRegion: 'us-east-1', domain: 'mypurecloud.com', label: 'Americas (US East)' },
+    { awsRegion: 'us-east-2', domain: 'use2.us-gov-pure.cloud', label: 'Americas (US East 2, FedRAMP)' },
+    { awsRegion: 'us-west-2', domain: 'usw2.pure.cloud', label: 'Americas (US West)' },
+    { awsRegion: 'ca-central-1', domain: 'cac1.pure.cloud', label: 'Americas (Canada)' },
+    { awsRegion: 'sa-east-1', domain: 'sae1.pure.cloud', label: 'Americas (São Paulo)' },
+    { awsRegion: 'mx-central-1', domain: 'mxc1.pure.cloud', label: 'Americas (Mexico)' },
+    { awsRegion: 'eu-west-1', domain: 'mypurecloud.ie', label: 'EMEA (Dublin)' },
+    { awsRegion: 'eu-west-2', domain: 'euw2.pure.cloud', label: 'EMEA (London)' },
+    { awsRegion: 'eu-central-1', domain: 'mypurecloud.de', label: 'EMEA (Frankfurt)' },
+    { awsRegion: 'eu-central-2', domain: 'euc2.pure.cloud', label: 'EMEA (Zurich)' },
+    { awsRegion: 'me-central-1', domain: 'mec1.pure.cloud', label: 'EMEA (UAE)' },
+    { awsRegion: 'eusc-de-east-1', domain: 'edee1.eusc-pure.cloud', label: 'EMEA (EU Sovereign Cloud, Germany)' },
+    { awsRegion: 'ap-south-1', domain: 'aps1.pure.cloud', label: 'Asia Pacific (Mumbai)' },
+    { awsRegion: 'ap-southeast-1', domain: 'apse1.pure.cloud', label: 'Asia Pacific (Singapore)' },
+    { awsRegion: 'ap-southeast-2', domain: 'mypurecloud.com.au', label: 'Asia Pacific (Sydney)' },
+    { awsRegion: 'ap-northeast-1', domain: 'mypurecloud.jp', label: 'Asia Pacific (Tokyo)' },
+    { awsRegion: 'ap-northeast-2', domain: 'apne2.pure.cloud', label: 'Asia Pacific (Seoul)' },
+    { awsRegion: 'ap-northeast-3', domain: 'apne3.pure.cloud', label: 'Asia Pacific (Osaka)' },
+  ].map((region) => Object.freeze(region)),
+);
 
 export interface GenesysEnvironment {
   /** Base for /api/v2 paths, without a trailing slash. */
@@ -73,14 +75,20 @@ function resolveUrl(text: string): GenesysEnvironment {
     throw configurationError(`"${text}" is not a valid URL.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw configurationError(`"${text}" uses ${url.protocol.slice(0, -1)}://; only https:// (or http:// for loopback) works.`);
+    throw configurationError(
+      `"${text}" uses ${url.protocol.slice(0, -1)}://; only https:// (or http:// for loopback) works.`,
+    );
   }
   if (url.username || url.password) {
     // Not echoed: the part before "@" may be a password.
-    throw configurationError(`The environment URL for ${url.host} contains credentials (user:password@); the OAuth client id and secret are given separately.`);
+    throw configurationError(
+      `The environment URL for ${url.host} contains credentials (user:password@); the OAuth client id and secret are given separately.`,
+    );
   }
   if (url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
-    throw configurationError(`"${text}" must be just an origin (scheme, host and optional port), with no path, query or credentials.`);
+    throw configurationError(
+      `"${text}" must be just an origin (scheme, host and optional port), with no path, query or credentials.`,
+    );
   }
 
   const known = url.protocol === 'https:' && url.port === '' ? findRegionByHost(url.hostname) : undefined;

@@ -87,7 +87,7 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
       ctx.permissionHint ??
       (ctx.permission
         ? `The OAuth client's role probably lacks the permission ${ctx.permission}.`
-        : "Check the roles granted to the OAuth client.");
+        : 'Check the roles granted to the OAuth client.');
     message = `Not allowed to ${ctx.action} (${label})${said} ${hint}`;
   } else if (status === 404) {
     kind = 'notFound';
@@ -97,9 +97,10 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
     message = `Genesys Cloud timed out the request to ${ctx.action} (${label})${said}`;
   } else if (status === 429) {
     kind = 'rateLimited';
-    const wait = info.retryAfterMs !== undefined
-      ? `It asked to wait ${formatSeconds(info.retryAfterMs)}; try again after that.`
-      : 'Wait a minute and try again.';
+    const wait =
+      info.retryAfterMs !== undefined
+        ? `It asked to wait ${formatSeconds(info.retryAfterMs)}; try again after that.`
+        : 'Wait a minute and try again.';
     message = `Genesys Cloud is rate-limiting requests to ${ctx.action} (${label}).${tries} ${wait}`;
   } else if (status >= 500) {
     kind = 'server';

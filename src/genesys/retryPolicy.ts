@@ -15,7 +15,11 @@ export function isRetryableStatus(status: number): boolean {
 
 /** A connection the server (or a middlebox) closed under us: safe to resend an idempotent request. */
 export function isConnectionReset(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+  for (
+    let e: unknown = err, depth = 0;
+    e && typeof e === 'object' && depth < 4;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE') return true;
     if (typeof message === 'string' && /other side closed|socket hang up/i.test(message)) return true;

@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     const sequentialPerSecond = THROUGHPUT_RUNS / ((performance.now() - sequentialStart) / 1000);
 
     const pipelinedStart = performance.now();
-    await Promise.all(Array.from({ length: THROUGHPUT_RUNS }, (_, i) => validator.validate(fresh(TYPICAL[i % TYPICAL.length][1]))));
+    await Promise.all(
+      Array.from({ length: THROUGHPUT_RUNS }, (_, i) => validator.validate(fresh(TYPICAL[i % TYPICAL.length][1]))),
+    );
     const pipelinedPerSecond = THROUGHPUT_RUNS / ((performance.now() - pipelinedStart) / 1000);
 
     const cachedStart = performance.now();
@@ -68,18 +70,31 @@ async function main(): Promise<void> {
     await validator.validate(fresh('support'));
     const recoveryMs = performance.now() - recoveryStart;
 
-    console.log(`Regex validation benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+    console.log(
+      `Regex validation benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
+    );
     console.log('');
     console.log(table(['pattern', `warm p50 ms`, `warm p95 ms`], rows));
     console.log('');
-    console.log(table(['measure', 'value'], [
-      ['cold start (worker + wasm load + first validation)', `${ms(coldMs)} ms`],
-      [`sequential throughput (${THROUGHPUT_RUNS} distinct patterns, one at a time)`, `${Math.round(sequentialPerSecond)} /s`],
-      [`pipelined throughput (${THROUGHPUT_RUNS} distinct patterns queued at once)`, `${Math.round(pipelinedPerSecond)} /s`],
-      ['repeated patterns (result cache)', `${Math.round(cachedPerSecond)} /s`],
-      ['pathological \\pL{100} → "too complex"', `${ms(pathologicalMs)} ms`],
-      ['next validation after the worker restart', `${ms(recoveryMs)} ms`],
-    ]));
+    console.log(
+      table(
+        ['measure', 'value'],
+        [
+          ['cold start (worker + wasm load + first validation)', `${ms(coldMs)} ms`],
+          [
+            `sequential throughput (${THROUGHPUT_RUNS} distinct patterns, one at a time)`,
+            `${Math.round(sequentialPerSecond)} /s`,
+          ],
+          [
+            `pipelined throughput (${THROUGHPUT_RUNS} distinct patterns queued at once)`,
+            `${Math.round(pipelinedPerSecond)} /s`,
+          ],
+          ['repeated patterns (result cache)', `${Math.round(cachedPerSecond)} /s`],
+          ['pathological \\pL{100} → "too complex"', `${ms(pathologicalMs)} ms`],
+          ['next validation after the worker restart', `${ms(recoveryMs)} ms`],
+        ],
+      ),
+    );
   } finally {
     await validator.dispose();
   }
@@ -87,8 +102,13 @@ async function main(): Promise<void> {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
+  const line = (cells: string[]): string =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
 }
 
 main().catch((err: unknown) => {

@@ -5,13 +5,15 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
 
-interface Manifest { contributes: { commands: { command: string }[] } }
+interface Manifest {
+  contributes: { commands: { command: string }[] };
+}
 
 describe('extension activation', () => {
   it('activates without throwing and returns its API', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is not loaded in the extension host`);
-    const api = await extension.activate() as { services?: unknown; flows?: unknown } | undefined;
+    const api = (await extension.activate()) as { services?: unknown; flows?: unknown } | undefined;
     assert.equal(extension.isActive, true);
     assert.ok(api && api.services && api.flows, 'activate() should return { services, flows }');
   });

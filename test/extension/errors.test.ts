@@ -6,14 +6,20 @@ import { GenesysError } from '../../src/genesys/errors';
 
 describe('error presentation', () => {
   it('401: check the client id and secret, with Sign In', () => {
-    const p = describeError(new GenesysError('authentication', 'Client authentication failed.', { status: 401, code: 'invalid_client' }), 'refresh');
+    const p = describeError(
+      new GenesysError('authentication', 'Client authentication failed.', { status: 401, code: 'invalid_client' }),
+      'refresh',
+    );
     assert.match(p.message, /invalid_client/);
     assert.match(p.message, /client id and secret/);
     assert.ok(p.buttons.includes('Sign In'));
   });
 
   it('403: names the permission the role lacks — from the server, or by the kind of action', () => {
-    const named = describeError(new GenesysError('permission', 'Missing permission integrations:integration:edit.', { status: 403 }), 'apply filter');
+    const named = describeError(
+      new GenesysError('permission', 'Missing permission integrations:integration:edit.', { status: 403 }),
+      'apply filter',
+    );
     assert.match(named.message, /integrations:integration:edit/);
     const read = describeError(new GenesysError('permission', 'Forbidden.', { status: 403 }), 'refresh');
     assert.match(read.message, /lacks the permission integrations:integration:view/);
@@ -22,7 +28,9 @@ describe('error presentation', () => {
   });
 
   it('429: says it was rate limited and how long the platform asked to wait', () => {
-    const p = describeError(new GenesysError('rateLimited', 'Too many requests.', { status: 429, retryAfterMs: 7000, attempts: 5 }));
+    const p = describeError(
+      new GenesysError('rateLimited', 'Too many requests.', { status: 429, retryAfterMs: 7000, attempts: 5 }),
+    );
     assert.match(p.message, /rate limiting.*after 5 attempts.*wait 7s/);
   });
 
@@ -51,10 +59,24 @@ describe('error presentation', () => {
   });
 
   it('log lines carry method, path, status, time and correlation id — and retries say how long and which attempt', () => {
-    assert.equal(formatRequest({ method: 'GET', path: '/api/v2/integrations?pageNumber=1', status: 200, ms: 41.6, attempt: 1, correlationId: 'abc-1' }),
-      'GET /api/v2/integrations?pageNumber=1 → 200 42 ms correlation-id=abc-1');
-    assert.match(formatRequest({ method: 'POST', path: '/oauth/token', ms: 3, attempt: 2, error: 'ECONNRESET' }), /failed \(ECONNRESET\).*attempt 2/);
-    assert.equal(formatRetry({ attempt: 1, maxAttempts: 5, waitMs: 3000, reason: '429 Too Many Requests' }),
-      '429 Too Many Requests: waiting 3s before attempt 2 of 5');
+    assert.equal(
+      formatRequest({
+        method: 'GET',
+        path: '/api/v2/integrations?pageNumber=1',
+        status: 200,
+        ms: 41.6,
+        attempt: 1,
+        correlationId: 'abc-1',
+      }),
+      'GET /api/v2/integrations?pageNumber=1 → 200 42 ms correlation-id=abc-1',
+    );
+    assert.match(
+      formatRequest({ method: 'POST', path: '/oauth/token', ms: 3, attempt: 2, error: 'ECONNRESET' }),
+      /failed \(ECONNRESET\).*attempt 2/,
+    );
+    assert.equal(
+      formatRetry({ attempt: 1, maxAttempts: 5, waitMs: 3000, reason: '429 Too Many Requests' }),
+      '429 Too Many Requests: waiting 3s before attempt 2 of 5',
+    );
   });
 });

@@ -25,9 +25,11 @@ export function run(): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (files.length === 0) throw new Error(`No *.test.js files under ${__dirname}: was the project compiled?`);
     // mocha.run throws synchronously when a test file fails to load; the Promise constructor turns that into a rejection.
-    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed.`)) : resolve()));
+    mocha.run((failures) =>
+      failures > 0 ? reject(new Error(`${failures} extension-host test(s) failed.`)) : resolve(),
+    );
   }).catch((err: unknown) => {
-    Mocha.reporters.Base.consoleLog(err instanceof Error ? err.stack ?? err.message : String(err));
+    Mocha.reporters.Base.consoleLog(err instanceof Error ? (err.stack ?? err.message) : String(err));
     throw err;
   });
 }

@@ -12,8 +12,14 @@ import { ErrorNode } from '../../src/extension/tree/messageNode';
 import { EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
 import { children, find, restoreEnvironmentProfile, type Row } from './support/extensionApi';
 
-interface MenuEntry { command: string; when?: string; group?: string }
-interface Manifest { contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> } }
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+interface Manifest {
+  contributes: { commands: { command: string }[]; menus: Record<string, MenuEntry[]> };
+}
 
 /** `viewItem == x` or `viewItem =~ /re/` of a when clause, as a predicate on a contextValue. */
 function viewItemCondition(when: string): ((contextValue: string) => boolean) | undefined {
@@ -50,7 +56,12 @@ describe('tree menus in package.json', () => {
     };
     await walk(undefined, 0);
     const integration = find(rows, 'Voice stream (tutorial)');
-    const error = new ErrorNode(integration.node, `${integration.node.id}/error`, 'Could not load: test', integration.node);
+    const error = new ErrorNode(
+      integration.node,
+      `${integration.node.id}/error`,
+      'Could not load: test',
+      integration.node,
+    );
     rows.push({ ...rows[0], node: error, label: error.message, contextValue: error.getTreeItem().contextValue });
     produced = new Map(rows.filter((r) => r.contextValue).map((r) => [r.contextValue!, r.label]));
   });
@@ -61,23 +72,43 @@ describe('tree menus in package.json', () => {
       const condition = viewItemCondition(entry.when ?? '');
       return !condition || !values.some(condition);
     });
-    assert.deepEqual(dead.map((e) => `${e.command} when ${e.when}`), [], `produced contextValues: ${values.join(', ')}`);
+    assert.deepEqual(
+      dead.map((e) => `${e.command} when ${e.when}`),
+      [],
+      `produced contextValues: ${values.join(', ')}`,
+    );
   });
 
   it('every row kind a user can act on has a menu, and the seed shows every match type', () => {
-    for (const expected of ['integration', 'integration:unhealthy', 'subscription', 'filter:regex', 'filter:exact', 'filter:exists', 'topicFilters', 'topic', 'error']) {
-      assert.ok(produced.has(expected), `no row with contextValue ${expected}; produced: ${[...produced.keys()].join(', ')}`);
+    for (const expected of [
+      'integration',
+      'integration:unhealthy',
+      'subscription',
+      'filter:regex',
+      'filter:exact',
+      'filter:exists',
+      'topicFilters',
+      'topic',
+      'error',
+    ]) {
+      assert.ok(
+        produced.has(expected),
+        `no row with contextValue ${expected}; produced: ${[...produced.keys()].join(', ')}`,
+      );
     }
     const informational = new Set(['message', 'loadMore']);
-    const withoutMenu = [...produced.keys()].filter((value) => !informational.has(value)
-      && !itemMenus.some((entry) => viewItemCondition(entry.when ?? '')?.(value)));
+    const withoutMenu = [...produced.keys()].filter(
+      (value) => !informational.has(value) && !itemMenus.some((entry) => viewItemCondition(entry.when ?? '')?.(value)),
+    );
     assert.deepEqual(withoutMenu, []);
   });
 
   it('filter rows get Edit and Remove inline, integration rows Show JSON and Copy ID, topic rows Remove', () => {
-    const inline = (value: string) => itemMenus
-      .filter((e) => e.group?.startsWith('inline') && viewItemCondition(e.when ?? '')?.(value))
-      .map((e) => e.command).sort();
+    const inline = (value: string) =>
+      itemMenus
+        .filter((e) => e.group?.startsWith('inline') && viewItemCondition(e.when ?? '')?.(value))
+        .map((e) => e.command)
+        .sort();
     assert.deepEqual(inline('filter:regex'), ['genesysCloud.editFilter', 'genesysCloud.removeFilter']);
     assert.deepEqual(inline('integration:unhealthy'), ['genesysCloud.copyId', 'genesysCloud.showIntegrationJson']);
     assert.deepEqual(inline('topic'), ['genesysCloud.removeTopicFilter']);
@@ -87,7 +118,12 @@ describe('tree menus in package.json', () => {
   it('every command in a menu is contributed and registered', async () => {
     const contributed = new Set(manifest.contributes.commands.map((c) => c.command));
     const registered = new Set(await vscode.commands.getCommands(true));
-    const used = Object.values(manifest.contributes.menus).flat().map((e) => e.command);
-    assert.deepEqual(used.filter((c) => !contributed.has(c) || !registered.has(c)), []);
+    const used = Object.values(manifest.contributes.menus)
+      .flat()
+      .map((e) => e.command);
+    assert.deepEqual(
+      used.filter((c) => !contributed.has(c) || !registered.has(c)),
+      [],
+    );
   });
 });

@@ -5,20 +5,37 @@ import { ProfileStore } from '../../src/extension/profiles/profileStore';
 
 class MemoryMemento implements vscode.Memento {
   readonly data = new Map<string, unknown>();
-  keys(): readonly string[] { return [...this.data.keys()]; }
-  get<T>(key: string, fallback?: T): T | undefined { return this.data.has(key) ? (this.data.get(key) as T) : fallback; }
-  async update(key: string, value: unknown): Promise<void> { if (value === undefined) this.data.delete(key); else this.data.set(key, value); }
+  keys(): readonly string[] {
+    return [...this.data.keys()];
+  }
+  get<T>(key: string, fallback?: T): T | undefined {
+    return this.data.has(key) ? (this.data.get(key) as T) : fallback;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, value);
+  }
 }
 
 class MemorySecrets implements vscode.SecretStorage {
   readonly data = new Map<string, string>();
   onDidChange: vscode.Event<vscode.SecretStorageChangeEvent> = () => ({ dispose() {} });
-  async get(key: string): Promise<string | undefined> { return this.data.get(key); }
-  async store(key: string, value: string): Promise<void> { this.data.set(key, value); }
-  async delete(key: string): Promise<void> { this.data.delete(key); }
+  async get(key: string): Promise<string | undefined> {
+    return this.data.get(key);
+  }
+  async store(key: string, value: string): Promise<void> {
+    this.data.set(key, value);
+  }
+  async delete(key: string): Promise<void> {
+    this.data.delete(key);
+  }
 }
 
-const ENV = { GENESYS_ENV: 'mypurecloud.ie', GENESYS_CLIENT_ID: 'env-client', GENESYS_CLIENT_SECRET: 'env-secret-value' };
+const ENV = {
+  GENESYS_ENV: 'mypurecloud.ie',
+  GENESYS_CLIENT_ID: 'env-client',
+  GENESYS_CLIENT_SECRET: 'env-secret-value',
+};
 
 describe('ProfileStore', () => {
   it('uses the Environment profile only while no other profile exists, and never stores its secret', async () => {
@@ -27,9 +44,15 @@ describe('ProfileStore', () => {
     const store = new ProfileStore(state, secrets, ENV);
     assert.equal(store.active()?.name, 'Environment');
     assert.equal(await store.secretOf(store.active()!), 'env-secret-value');
-    const saved = await store.add({ name: 'Prod', environment: 'mypurecloud.com', clientId: 'prod-client' }, 'prod-secret');
+    const saved = await store.add(
+      { name: 'Prod', environment: 'mypurecloud.com', clientId: 'prod-client' },
+      'prod-secret',
+    );
     assert.equal(store.active()?.id, saved.id, 'a stored profile wins over the Environment profile');
-    assert.deepEqual(store.list().map((p) => p.name), ['Prod', 'Environment']);
+    assert.deepEqual(
+      store.list().map((p) => p.name),
+      ['Prod', 'Environment'],
+    );
     const everything = JSON.stringify([...state.data]) + JSON.stringify([...secrets.data]);
     assert.ok(!everything.includes('env-secret-value'));
     assert.ok(!JSON.stringify([...state.data]).includes('prod-secret'), 'globalState holds no secret');
@@ -37,7 +60,10 @@ describe('ProfileStore', () => {
   });
 
   it('without the three variables there is no Environment profile', () => {
-    const store = new ProfileStore(new MemoryMemento(), new MemorySecrets(), { GENESYS_ENV: 'mypurecloud.ie', GENESYS_CLIENT_ID: 'x' });
+    const store = new ProfileStore(new MemoryMemento(), new MemorySecrets(), {
+      GENESYS_ENV: 'mypurecloud.ie',
+      GENESYS_CLIENT_ID: 'x',
+    });
     assert.deepEqual(store.list(), []);
     assert.equal(store.active(), undefined);
   });
@@ -68,14 +94,25 @@ describe('ProfileStore', () => {
     await store.remove(saved.id);
     await store.remove('environment');
     assert.equal(secrets.data.size, 0);
-    assert.deepEqual(store.list().map((p) => p.name), ['Environment']);
+    assert.deepEqual(
+      store.list().map((p) => p.name),
+      ['Environment'],
+    );
   });
 
   it('ignores malformed entries in globalState instead of failing', () => {
     const state = new MemoryMemento();
-    state.data.set('genesysCloud.profiles', [null, 42, { id: 'x' }, { id: 'ok', name: 'Good', environment: 'mypurecloud.com', clientId: 'c' }]);
+    state.data.set('genesysCloud.profiles', [
+      null,
+      42,
+      { id: 'x' },
+      { id: 'ok', name: 'Good', environment: 'mypurecloud.com', clientId: 'c' },
+    ]);
     const store = new ProfileStore(state, new MemorySecrets(), {});
-    assert.deepEqual(store.list().map((p) => p.name), ['Good']);
+    assert.deepEqual(
+      store.list().map((p) => p.name),
+      ['Good'],
+    );
   });
 
   it('maps its SecretStorage keys back to profile ids, and only its own', () => {

@@ -32,13 +32,20 @@ describe('profiles and sign-in', () => {
     assert.equal(env.clientId, process.env.GENESYS_CLIENT_ID);
     assert.equal(api.host.session.activeProfile()?.id, env.id);
     assert.ok(api.services.getClient(), 'signed in through the Environment profile');
-    assert.equal(await api.host.context.secrets.get(`genesysCloud.clientSecret.${env.id}`), undefined, 'its secret is never stored');
+    assert.equal(
+      await api.host.context.secrets.get(`genesysCloud.clientSecret.${env.id}`),
+      undefined,
+      'its secret is never stored',
+    );
   });
 
   it('signs in with valid credentials: secret in SecretStorage only, profile active', async () => {
     const before = api.services.getClient();
     const result = await vscode.commands.executeCommand<{ id: string; name: string }>('genesysCloud.signIn', {
-      environment: emulator.url, clientId: 'profile-test-client', clientSecret: SECRET, name: 'Test org',
+      environment: emulator.url,
+      clientId: 'profile-test-client',
+      clientSecret: SECRET,
+      name: 'Test org',
     });
     assert.ok(result, 'signIn returned nothing');
     assert.equal(result.name, 'Test org');
@@ -59,17 +66,33 @@ describe('profiles and sign-in', () => {
     const profilesBefore = api.host.profiles.list().map((p) => p.id);
     const activeBefore = api.host.session.activeProfile()?.id;
     const result = await vscode.commands.executeCommand('genesysCloud.signIn', {
-      environment: emulator.url, clientId: 'profile-test-client', clientSecret: 'wrong-secret', name: 'Broken',
+      environment: emulator.url,
+      clientId: 'profile-test-client',
+      clientSecret: 'wrong-secret',
+      name: 'Broken',
     });
     assert.equal(result, undefined);
-    assert.deepEqual(api.host.profiles.list().map((p) => p.id), profilesBefore, 'no profile stored');
+    assert.deepEqual(
+      api.host.profiles.list().map((p) => p.id),
+      profilesBefore,
+      'no profile stored',
+    );
     assert.equal(api.host.session.activeProfile()?.id, activeBefore, 'active profile unchanged');
     assert.ok(!api.host.profiles.list().some((p) => p.name === 'Broken'));
 
     // The reason the sign-in box shows:
-    const err = await checkCredentials(api.host.session, { environment: emulator.url, clientId: 'profile-test-client', clientSecret: 'wrong-secret' })
-      .then(() => undefined, (e: unknown) => e);
-    assert.ok(isGenesysError(err) && err.kind === 'authentication', `expected an authentication error, got ${String(err)}`);
+    const err = await checkCredentials(api.host.session, {
+      environment: emulator.url,
+      clientId: 'profile-test-client',
+      clientSecret: 'wrong-secret',
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(
+      isGenesysError(err) && err.kind === 'authentication',
+      `expected an authentication error, got ${String(err)}`,
+    );
     const message = signInFailureMessage(err);
     assert.match(message, /invalid_client/);
     assert.match(message, /client id and secret/);
@@ -77,13 +100,19 @@ describe('profiles and sign-in', () => {
   });
 
   it('explains an unreachable host in the sign-in box', async () => {
-    const err = await checkCredentials(api.host.session, { environment: 'http://127.0.0.1:9', clientId: 'x', clientSecret: 'y' })
-      .then(() => undefined, (e: unknown) => e);
+    const err = await checkCredentials(api.host.session, {
+      environment: 'http://127.0.0.1:9',
+      clientId: 'x',
+      clientSecret: 'y',
+    }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     assert.ok(isGenesysError(err), String(err));
     assert.match(signInFailureMessage(err), /region or URL/);
   });
 
-  it('reloads the client when another window changes the active profile\'s secret', async () => {
+  it("reloads the client when another window changes the active profile's secret", async () => {
     const profile = api.host.session.activeProfile();
     assert.equal(profile?.name, 'Test org');
     const client = api.services.getClient();
@@ -103,7 +132,9 @@ describe('profiles and sign-in', () => {
     const key = `genesysCloud.clientSecret.${profile.id}`;
     // The event must really arrive, or this test would pass without testing anything.
     let raised = false;
-    const listener = api.host.context.secrets.onDidChange((e) => { if (e.key === key) raised = true; });
+    const listener = api.host.context.secrets.onDidChange((e) => {
+      if (e.key === key) raised = true;
+    });
     try {
       await api.host.context.secrets.store(key, `${SECRET}-rotated`);
       await waitFor(() => raised, 'secrets.onDidChange for our own write');
@@ -115,10 +146,14 @@ describe('profiles and sign-in', () => {
   });
 
   it('switches profiles by id', async () => {
-    const result = await vscode.commands.executeCommand<{ id: string }>('genesysCloud.switchProfile', { profileId: 'environment' });
+    const result = await vscode.commands.executeCommand<{ id: string }>('genesysCloud.switchProfile', {
+      profileId: 'environment',
+    });
     assert.equal(result?.id, 'environment');
     assert.equal(api.host.session.activeProfile()?.name, 'Environment');
-    const back = await vscode.commands.executeCommand<{ id: string }>('genesysCloud.switchProfile', { name: 'Test org' });
+    const back = await vscode.commands.executeCommand<{ id: string }>('genesysCloud.switchProfile', {
+      name: 'Test org',
+    });
     assert.ok(back);
     assert.equal(api.host.session.activeProfile()?.name, 'Test org');
   });

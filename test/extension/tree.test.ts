@@ -8,9 +8,24 @@ import { IntegrationNode } from '../../src/extension/tree/integrationNode';
 import type { TreeNode } from '../../src/extension/tree/treeNode';
 import type { GenesysClient } from '../../src/genesys/client';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
-import { defaultSeed, DISABLED_INTEGRATION_ID, EVENTBRIDGE_TYPE_ID, MULTI_SUBSCRIPTION_INTEGRATION_ID, REAL_ORG_INTEGRATION_ID } from '../../src/emulator/seed';
+import {
+  defaultSeed,
+  DISABLED_INTEGRATION_ID,
+  EVENTBRIDGE_TYPE_ID,
+  MULTI_SUBSCRIPTION_INTEGRATION_ID,
+  REAL_ORG_INTEGRATION_ID,
+} from '../../src/emulator/seed';
 import type { JsonObject } from '../../src/filters/json';
-import { children, extensionApi, find, logTextContaining, restoreEnvironmentProfile, rowOf, waitFor, withProfile } from './support/extensionApi';
+import {
+  children,
+  extensionApi,
+  find,
+  logTextContaining,
+  restoreEnvironmentProfile,
+  rowOf,
+  waitFor,
+  withProfile,
+} from './support/extensionApi';
 
 describe('integrations tree', () => {
   let api: ExtensionApi;
@@ -30,7 +45,12 @@ describe('integrations tree', () => {
   it('lists the EventBridge integrations only, with state and warning icons', async () => {
     const rows = await children(api);
     const labels = rows.map((r) => r.label);
-    for (const name of ['Voice stream (tutorial)', 'Contact center analytics', 'Legacy audit feed', 'Org events (production)']) {
+    for (const name of [
+      'Voice stream (tutorial)',
+      'Contact center analytics',
+      'Legacy audit feed',
+      'Org events (production)',
+    ]) {
       assert.ok(labels.includes(name), `missing ${name} in ${labels.join(', ')}`);
     }
     assert.ok(!labels.includes('CRM web services'), 'non-EventBridge integrations are not listed');
@@ -42,7 +62,10 @@ describe('integrations tree', () => {
     const analytics = find(rows, 'Contact center analytics');
     assert.equal(analytics.contextValue, 'integration');
     // A small org's configs are read ahead, so rows show account · region · state without being expanded.
-    await waitFor(() => rowOf(api, legacy.node).description === '345678901234 · us-west-2 · ERROR', 'the row details of Legacy audit feed');
+    await waitFor(
+      () => rowOf(api, legacy.node).description === '345678901234 · us-west-2 · ERROR',
+      'the row details of Legacy audit feed',
+    );
     assert.equal(analytics.icon, 'radio-tower');
     assert.ok(analytics.collapsible);
   });
@@ -91,15 +114,27 @@ describe('integrations tree', () => {
     api.services.refresh(REAL_ORG_INTEGRATION_ID);
     const again = await children(api, find(await children(api), 'Org events (production)').node);
     find(again, SEED_ENDPOINT_UNAVAILABLE);
-    const requests = (await (await fetch(`${admin}/__emulator/requests`)).json()) as { method: string; path: string; status: number }[];
-    const seedCalls = requests.filter((r) => r.path.startsWith(`/api/v2/integrations/eventbridge/${REAL_ORG_INTEGRATION_ID}`));
+    const requests = (await (await fetch(`${admin}/__emulator/requests`)).json()) as {
+      method: string;
+      path: string;
+      status: number;
+    }[];
+    const seedCalls = requests.filter((r) =>
+      r.path.startsWith(`/api/v2/integrations/eventbridge/${REAL_ORG_INTEGRATION_ID}`),
+    );
     assert.equal(seedCalls.length, 1, `seed endpoint asked ${seedCalls.length} times`);
     assert.equal(seedCalls[0].status, 404);
-    assert.ok(requests.some((r) => r.path === `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`), 'the config is re-read on refresh');
+    assert.ok(
+      requests.some((r) => r.path === `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`),
+      'the config is re-read on refresh',
+    );
 
     // So must a flow's refresh of an integration the tree has not loaded (it still reloads the tree).
     api.services.refresh('00000000-0000-4000-8000-00000000dead');
-    assert.ok(api.services.seedEndpointUnavailable.has(REAL_ORG_INTEGRATION_ID), 'a one-integration refresh kept the 404 memory');
+    assert.ok(
+      api.services.seedEndpointUnavailable.has(REAL_ORG_INTEGRATION_ID),
+      'a one-integration refresh kept the 404 memory',
+    );
 
     // The whole-tree Refresh forgets it.
     await vscode.commands.executeCommand('genesysCloud.refresh');
@@ -111,7 +146,10 @@ describe('integrations tree', () => {
     const before = await vscode.env.clipboard.readText();
     try {
       await vscode.commands.executeCommand('genesysCloud.copyId', voice.node);
-      assert.equal(await vscode.env.clipboard.readText(), (voice.node as unknown as { integrationId: string }).integrationId);
+      assert.equal(
+        await vscode.env.clipboard.readText(),
+        (voice.node as unknown as { integrationId: string }).integrationId,
+      );
     } finally {
       await vscode.env.clipboard.writeText(before);
     }
@@ -132,13 +170,24 @@ describe('integrations tree', () => {
   it('a config read answering after a refresh started a newer one never draws its stale values', async () => {
     // Two reads in flight for one row, answered out of order: the older one (from before the refresh) last.
     const pending: ((config: JsonObject) => void)[] = [];
-    const client = { getIntegrationConfig: () => new Promise<JsonObject>((resolve) => pending.push(resolve)) } as unknown as GenesysClient;
+    const client = {
+      getIntegrationConfig: () => new Promise<JsonObject>((resolve) => pending.push(resolve)),
+    } as unknown as GenesysClient;
     const redrawn: TreeNode[] = [];
-    const node = new IntegrationNode(undefined, { id: 'race', name: 'Race', raw: {} }, {
-      client: () => client, organizationId: async () => undefined, seedEndpointUnavailable: new Set(), rowChanged: (n) => redrawn.push(n),
-    });
+    const node = new IntegrationNode(
+      undefined,
+      { id: 'race', name: 'Race', raw: {} },
+      {
+        client: () => client,
+        organizationId: async () => undefined,
+        seedEndpointUnavailable: new Set(),
+        rowChanged: (n) => redrawn.push(n),
+      },
+    );
     const signal = new AbortController().signal;
-    const config = (account: string, topics: string[]): JsonObject => ({ properties: { awsAccountId: account, awsAccountRegion: 'eu-west-1', eventFilter: topics } });
+    const config = (account: string, topics: string[]): JsonObject => ({
+      properties: { awsAccountId: account, awsAccountRegion: 'eu-west-1', eventFilter: topics },
+    });
     const stale = node.loadDetails(signal);
     node.forgetDetails(); // what a refresh of this integration does, e.g. right after a write
     const topicsGroup = node.loadChildren!(signal);
@@ -163,35 +212,52 @@ describe('integrations tree', () => {
     it('turns a failed listing into an error row with a retry, never an empty tree', async () => {
       emulator = await startEmulator();
       const em = emulator;
-      await withProfile(api, { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Faulty org' }, async () => {
-        em.addFault({ method: 'GET', path: '/api/v2/integrations?', status: 403, times: 1,
-          body: { status: 403, code: 'missing.permissions', message: 'Missing permission integrations:integration:view' } });
-        api.services.refresh();
-        const rows = await children(api);
-        assert.equal(rows.length, 1);
-        assert.equal(rows[0].icon, 'error');
-        assert.equal(rows[0].contextValue, 'error');
-        assert.match(rows[0].label, /^Could not load integrations: .*integrations:integration:view/);
-        assert.equal(rows[0].command, 'genesysCloud.refresh', 'clicking the row retries');
+      await withProfile(
+        api,
+        { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Faulty org' },
+        async () => {
+          em.addFault({
+            method: 'GET',
+            path: '/api/v2/integrations?',
+            status: 403,
+            times: 1,
+            body: {
+              status: 403,
+              code: 'missing.permissions',
+              message: 'Missing permission integrations:integration:view',
+            },
+          });
+          api.services.refresh();
+          const rows = await children(api);
+          assert.equal(rows.length, 1);
+          assert.equal(rows[0].icon, 'error');
+          assert.equal(rows[0].contextValue, 'error');
+          assert.match(rows[0].label, /^Could not load integrations: .*integrations:integration:view/);
+          assert.equal(rows[0].command, 'genesysCloud.refresh', 'clicking the row retries');
 
-        await vscode.commands.executeCommand('genesysCloud.refresh', rows[0].node);
-        const retried = await children(api);
-        find(retried, 'Voice stream (tutorial)');
-      });
+          await vscode.commands.executeCommand('genesysCloud.refresh', rows[0].node);
+          const retried = await children(api);
+          find(retried, 'Voice stream (tutorial)');
+        },
+      );
     });
 
     it('waits out a 429 as the platform asks, logs the wait, and still shows the rows', async () => {
       emulator = await startEmulator();
       const em = emulator;
-      await withProfile(api, { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Busy org' }, async () => {
-        em.addFault({ method: 'GET', path: '/api/v2/integrations?', status: 429, retryAfter: 1, times: 1 });
-        api.services.refresh();
-        const started = Date.now();
-        const rows = await children(api);
-        assert.ok(Date.now() - started >= 900, 'Retry-After: 1 was honoured');
-        find(rows, 'Voice stream (tutorial)');
-        await logTextContaining(api, 'waiting 1s before attempt 2 of 5');
-      });
+      await withProfile(
+        api,
+        { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Busy org' },
+        async () => {
+          em.addFault({ method: 'GET', path: '/api/v2/integrations?', status: 429, retryAfter: 1, times: 1 });
+          api.services.refresh();
+          const started = Date.now();
+          const rows = await children(api);
+          assert.ok(Date.now() - started >= 900, 'Retry-After: 1 was honoured');
+          find(rows, 'Voice stream (tutorial)');
+          await logTextContaining(api, 'waiting 1s before attempt 2 of 5');
+        },
+      );
     });
 
     it('says so when the org has no EventBridge integrations', async () => {
@@ -199,11 +265,18 @@ describe('integrations tree', () => {
       seed.integrations = seed.integrations.filter((i) => (i.integrationType as JsonObject).id !== EVENTBRIDGE_TYPE_ID);
       emulator = await startEmulator({ seed });
       const em = emulator;
-      await withProfile(api, { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Empty org' }, async () => {
-        const rows = await children(api);
-        assert.deepEqual(rows.map((r) => r.label), ['No EventBridge integrations in this org']);
-        assert.equal(rows[0].icon, 'info');
-      });
+      await withProfile(
+        api,
+        { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Empty org' },
+        async () => {
+          const rows = await children(api);
+          assert.deepEqual(
+            rows.map((r) => r.label),
+            ['No EventBridge integrations in this org'],
+          );
+          assert.equal(rows[0].icon, 'info');
+        },
+      );
     });
 
     it('pages a 1,000-integration org: page 1 only before the first render, then "Load more…" until all are shown', async () => {
@@ -211,40 +284,51 @@ describe('integrations tree', () => {
       const template = seed.integrations.find((i) => i.id === MULTI_SUBSCRIPTION_INTEGRATION_ID)!;
       const many: JsonObject[] = [];
       for (let n = 0; n < 1000; n++) {
-        many.push({ ...template, id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name: `Bulk integration ${String(n).padStart(4, '0')}` });
+        many.push({
+          ...template,
+          id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          name: `Bulk integration ${String(n).padStart(4, '0')}`,
+        });
       }
       seed.integrations = many;
       seed.eventBridgeDocuments = {};
       seed.configs = {};
       emulator = await startEmulator({ seed });
       const em = emulator;
-      await withProfile(api, { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Large org' }, async () => {
-        em.requests.length = 0; // the sign-in's token check is not part of the first render
-        const first = await children(api);
-        assert.equal(first.length, 101);
-        const more = first[100];
-        assert.equal(more.label, 'Load more…');
-        assert.equal(more.description, '100 shown · page 1 of 10');
-        assert.equal(more.command, 'genesysCloud.loadMore');
-        const apiCalls = () => em.requests.filter((r) => r.path.startsWith('/api/v2/'));
-        const listCalls = () => apiCalls().filter((r) => r.path.startsWith('/api/v2/integrations?'));
-        assert.deepEqual(apiCalls().map((r) => r.path), ['/api/v2/integrations?pageSize=100&pageNumber=1'],
-          'the first render reads page 1 and nothing else (no per-integration reads ahead in a large org)');
-        // Still nothing more a moment later: no background reads of details or further pages.
-        await new Promise((r) => setTimeout(r, 300));
-        assert.equal(apiCalls().length, 1);
+      await withProfile(
+        api,
+        { environment: em.url, clientId: em.clientId, clientSecret: em.clientSecret, name: 'Large org' },
+        async () => {
+          em.requests.length = 0; // the sign-in's token check is not part of the first render
+          const first = await children(api);
+          assert.equal(first.length, 101);
+          const more = first[100];
+          assert.equal(more.label, 'Load more…');
+          assert.equal(more.description, '100 shown · page 1 of 10');
+          assert.equal(more.command, 'genesysCloud.loadMore');
+          const apiCalls = () => em.requests.filter((r) => r.path.startsWith('/api/v2/'));
+          const listCalls = () => apiCalls().filter((r) => r.path.startsWith('/api/v2/integrations?'));
+          assert.deepEqual(
+            apiCalls().map((r) => r.path),
+            ['/api/v2/integrations?pageSize=100&pageNumber=1'],
+            'the first render reads page 1 and nothing else (no per-integration reads ahead in a large org)',
+          );
+          // Still nothing more a moment later: no background reads of details or further pages.
+          await new Promise((r) => setTimeout(r, 300));
+          assert.equal(apiCalls().length, 1);
 
-        let rows = first;
-        for (let page = 2; page <= 10; page++) {
-          await vscode.commands.executeCommand('genesysCloud.loadMore', rows.at(-1)!.node as LoadMoreNode);
-          rows = await children(api);
-          assert.equal(listCalls().length, page, `one request per "Load more…" (page ${page})`);
-          assert.equal(rows[0].label, 'Bulk integration 0000', 'earlier rows keep their place');
-        }
-        assert.equal(rows.length, 1000, 'no "Load more…" row once every page is read');
-        assert.equal(new Set(rows.map((r) => r.node.id)).size, 1000, 'ids are unique');
-        assert.equal(apiCalls().length, 10, 'only list pages were read');
-      });
+          let rows = first;
+          for (let page = 2; page <= 10; page++) {
+            await vscode.commands.executeCommand('genesysCloud.loadMore', rows.at(-1)!.node as LoadMoreNode);
+            rows = await children(api);
+            assert.equal(listCalls().length, page, `one request per "Load more…" (page ${page})`);
+            assert.equal(rows[0].label, 'Bulk integration 0000', 'earlier rows keep their place');
+          }
+          assert.equal(rows.length, 1000, 'no "Load more…" row once every page is read');
+          assert.equal(new Set(rows.map((r) => r.node.id)).size, 1000, 'ids are unique');
+          assert.equal(apiCalls().length, 10, 'only list pages were read');
+        },
+      );
     });
   });
 });

@@ -8,12 +8,17 @@ import { launchWorkbench, SELECTORS, Workbench } from '../vscode/harness';
 
 let workbench: Workbench;
 
-before(async () => {
-  // Without the Environment profile the extension starts signed out.
-  workbench = await launchWorkbench('ui-smoke', { environmentProfile: false });
-}, { timeout: 180_000 });
+before(
+  async () => {
+    // Without the Environment profile the extension starts signed out.
+    workbench = await launchWorkbench('ui-smoke', { environmentProfile: false });
+  },
+  { timeout: 180_000 },
+);
 
-after(async () => { await workbench?.close(); });
+after(async () => {
+  await workbench?.close();
+});
 
 test('the Genesys Cloud container shows the EventBridge Integrations view', { timeout: 60_000 }, async () => {
   const { page } = workbench;
@@ -37,21 +42,28 @@ test('signed out, the view shows its welcome content with a Sign In button', { t
   await workbench.shot('signed-out-welcome');
 });
 
-test('"Genesys Cloud: Show Log" is in the command palette and opens the Output panel', { timeout: 60_000 }, async () => {
-  const { page } = workbench;
-  await page.keyboard.press('F1');
-  await page.locator(SELECTORS.quickInputBox).fill('>Genesys Cloud:');
-  await page.locator(SELECTORS.quickInputRow, { hasText: 'Genesys Cloud: Show Log' }).first().waitFor();
-  await workbench.shot('palette-lists-commands');
-  await page.keyboard.press('Escape');
+test(
+  '"Genesys Cloud: Show Log" is in the command palette and opens the Output panel',
+  { timeout: 60_000 },
+  async () => {
+    const { page } = workbench;
+    await page.keyboard.press('F1');
+    await page.locator(SELECTORS.quickInputBox).fill('>Genesys Cloud:');
+    await page.locator(SELECTORS.quickInputRow, { hasText: 'Genesys Cloud: Show Log' }).first().waitFor();
+    await workbench.shot('palette-lists-commands');
+    await page.keyboard.press('Escape');
 
-  await workbench.runCommand('Show Log');
-  await page.locator('#workbench\\.parts\\.panel .output-view').first().waitFor();
-  // The Output panel's channel picker names the channel it shows: ours, not whichever was last used.
-  const channel = page.locator('#workbench\\.parts\\.panel select.monaco-select-box').first();
-  await waitUntil(async () => (await channel.inputValue()) === 'Genesys Cloud', 'the Output panel to show the "Genesys Cloud" channel');
-  await workbench.shot('show-log-output-panel');
-});
+    await workbench.runCommand('Show Log');
+    await page.locator('#workbench\\.parts\\.panel .output-view').first().waitFor();
+    // The Output panel's channel picker names the channel it shows: ours, not whichever was last used.
+    const channel = page.locator('#workbench\\.parts\\.panel select.monaco-select-box').first();
+    await waitUntil(
+      async () => (await channel.inputValue()) === 'Genesys Cloud',
+      'the Output panel to show the "Genesys Cloud" channel',
+    );
+    await workbench.shot('show-log-output-panel');
+  },
+);
 
 async function waitUntil(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

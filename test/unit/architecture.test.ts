@@ -30,14 +30,21 @@ describe('architecture', () => {
     ]) {
       assert.match(line, VSCODE_IMPORT, line);
     }
-    for (const line of ["import { x } from './vscodeHelpers';", "import x from 'vscode-uri';", '// talks to vscode later']) {
+    for (const line of [
+      "import { x } from './vscodeHelpers';",
+      "import x from 'vscode-uri';",
+      '// talks to vscode later',
+    ]) {
       assert.doesNotMatch(line, VSCODE_IMPORT, line);
     }
   });
 
   it("nothing under src/ outside src/extension/ imports 'vscode'", () => {
     const files = sourceFiles(SRC).filter((f) => !relative(SRC, f).startsWith(`extension${sep}`));
-    assert.ok(files.some((f) => f.endsWith(join('genesys', 'client.ts'))), 'the scan sees the core sources');
+    assert.ok(
+      files.some((f) => f.endsWith(join('genesys', 'client.ts'))),
+      'the scan sees the core sources',
+    );
     const offenders = files.filter((f) => VSCODE_IMPORT.test(readFileSync(f, 'utf8'))).map((f) => relative(REPO, f));
     assert.deepEqual(offenders, [], `these core files import vscode: ${offenders.join(', ')}`);
   });

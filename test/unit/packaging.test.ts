@@ -11,28 +11,44 @@ const root = path.resolve(__dirname, '..', '..', '..');
 test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps, tests or dev dependencies', () => {
   const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
   const files = execFileSync(process.execPath, [vsce, 'ls'], { cwd: root, encoding: 'utf8' })
-    .split('\n').map((l) => l.trim()).filter(Boolean);
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
-  for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/extension.js',
-    'dist/regexWorker.js', 'node_modules/re2-wasm/build/wasm/re2.wasm', 'media/genesys-cloud.svg']) {
+  for (const required of [
+    'package.json',
+    'README.md',
+    'LICENSE',
+    'CHANGELOG.md',
+    'dist/extension.js',
+    'dist/regexWorker.js',
+    'node_modules/re2-wasm/build/wasm/re2.wasm',
+    'media/genesys-cloud.svg',
+  ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }
-  const unwanted = files.filter((f) => /\.map$|\.ts$|^src\/|^test\/|^out\/|^\.ci\/|^\.vscode\//.test(f)
-    || (f.startsWith('node_modules/') && !f.startsWith('node_modules/re2-wasm/')));
+  const unwanted = files.filter(
+    (f) =>
+      /\.map$|\.ts$|^src\/|^test\/|^out\/|^\.ci\/|^\.vscode\//.test(f) ||
+      (f.startsWith('node_modules/') && !f.startsWith('node_modules/re2-wasm/')),
+  );
   assert.deepEqual(unwanted, []);
   // The CLI and the emulator are for the npm package, not for the editor.
   assert.ok(!files.includes('dist/cli.js') && !files.includes('dist/emulator.js'));
 });
 
 // `vsce ls` skips the checks `vsce package` makes (README links, manifest), so run the real script's vsce call.
-test('npm run package\'s vsce call produces a .vsix', () => {
+test("npm run package's vsce call produces a .vsix", () => {
   const script: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.package;
   const vsceArgs = /vsce (package[^&]*?)--out \S+/.exec(script);
   assert.ok(vsceArgs, `unexpected package script: ${script}`);
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ebf-vsix-')), 'test.vsix');
   try {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, ...vsceArgs[1].trim().split(/\s+/), '--out', out], { cwd: root, stdio: 'pipe' });
+    execFileSync(process.execPath, [vsce, ...vsceArgs[1].trim().split(/\s+/), '--out', out], {
+      cwd: root,
+      stdio: 'pipe',
+    });
     const size = fs.statSync(out).size;
     assert.ok(size > 100_000 && size < 2_000_000, `unexpected .vsix size ${size}`);
   } finally {

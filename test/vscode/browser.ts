@@ -10,8 +10,15 @@ import { installDebianPackages } from './debianPackages';
 export const VIEWPORT = { width: 1400, height: 900 };
 
 /** Flags that keep chromium from reaching the network or needing a GPU, a sandbox or a large /dev/shm. */
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
 
 let installing = false;
 
@@ -25,12 +32,17 @@ export function findChromium(): string {
     try {
       const found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
       if (found) return found;
-    } catch { /* not on PATH */ }
+    } catch {
+      /* not on PATH */
+    }
   }
   if (fs.existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   if (!installing) {
     installing = true;
-    installDebianPackages(['chromium'], 'The UI tests drive Debian\'s Chromium, which is not installed (or set CHROMIUM_PATH).');
+    installDebianPackages(
+      ['chromium'],
+      "The UI tests drive Debian's Chromium, which is not installed (or set CHROMIUM_PATH).",
+    );
     return findChromium();
   }
   throw new Error('Chromium was not found after installing it. Set CHROMIUM_PATH to a Chromium/Chrome binary.');
@@ -43,7 +55,13 @@ export async function launchBrowser(): Promise<Browser> {
   const home = makeTempDir('chromium');
   const env = { ...process.env, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') };
   try {
-    const browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, env, timeout: 60_000 });
+    const browser = await chromium.launch({
+      executablePath: findChromium(),
+      headless: true,
+      args: CHROMIUM_ARGS,
+      env,
+      timeout: 60_000,
+    });
     browser.on('disconnected', () => removeTempDir(home));
     return browser;
   } catch (err) {
@@ -64,8 +82,16 @@ export function workbenchUrl(server: CodeServer, payload: Record<string, string>
 
 /** Appends the page's console errors and crashes to `logFile`, which helps when a UI test fails. */
 export function recordPageProblems(page: Page, logFile: string): void {
-  const write = (line: string): void => { try { fs.appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`); } catch { /* dir removed */ } };
-  page.on('console', (msg) => { if (msg.type() === 'error' || msg.type() === 'warning') write(`[console.${msg.type()}] ${msg.text()}`); });
+  const write = (line: string): void => {
+    try {
+      fs.appendFileSync(logFile, `${new Date().toISOString()} ${line}\n`);
+    } catch {
+      /* dir removed */
+    }
+  };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') write(`[console.${msg.type()}] ${msg.text()}`);
+  });
   page.on('pageerror', (err) => write(`[pageerror] ${err.message}`));
   page.on('crash', () => write('[crash] the page crashed'));
 }

@@ -56,15 +56,20 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2));
+  fs.writeFileSync(
+    path.join(dirs.userData, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2),
+  );
 
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!INHERITED_VARIABLES_TO_DROP.test(key)) env[key] = value;
   }
   Object.assign(env, {
-    XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data, XDG_CACHE_HOME: dirs.cache, TMPDIR: dirs.tmp,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+    TMPDIR: dirs.tmp,
     ...opts.env,
   });
 
@@ -72,19 +77,41 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
   let lastError: Error | undefined;
   const attempts = opts.port ? 1 : 3;
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const port = opts.port ?? await freePort();
-    const server = spawnManaged('code-server', process.execPath, [entry,
-      '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
-      '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--ignore-last-opened',
-    ], { cwd: dirs.workspace, env, logFile: opts.logFile });
+    const port = opts.port ?? (await freePort());
+    const server = spawnManaged(
+      'code-server',
+      process.execPath,
+      [
+        entry,
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        'none',
+        '--user-data-dir',
+        dirs.userData,
+        '--extensions-dir',
+        dirs.extensions,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+      ],
+      { cwd: dirs.workspace, env, logFile: opts.logFile },
+    );
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitForHealthy(url, server);
       return {
-        url, port, workspaceDir: dirs.workspace, userDataDir: dirs.userData, process: server,
-        stop: async () => { await server.stop(); removeTempDir(root); },
+        url,
+        port,
+        workspaceDir: dirs.workspace,
+        userDataDir: dirs.userData,
+        process: server,
+        stop: async () => {
+          await server.stop();
+          removeTempDir(root);
+        },
       };
     } catch (err) {
       lastError = err as Error;
@@ -104,8 +131,12 @@ async function waitForHealthy(url: string, server: ManagedProcess, timeoutMs = 3
     try {
       const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
       if (response.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     await delay(150);
   }
-  throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs / 1000} s. Its output:\n${server.outputTail()}`);
+  throw new Error(
+    `code-server did not answer ${url}/healthz within ${timeoutMs / 1000} s. Its output:\n${server.outputTail()}`,
+  );
 }

@@ -22,11 +22,21 @@ import { REPO_ROOT } from './paths';
 import { cleanupAll, spawnManaged } from './processes';
 
 /** The seed's example, unchanged. */
-const SEED_EXAMPLE = ['--integration-id', '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c', '--subscription-name', 'default-voice-stream',
-  '--attribute-key', 'interaction.routing.queue.name', '--regex', '^Premium.*$'];
+const SEED_EXAMPLE = [
+  '--integration-id',
+  '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c',
+  '--subscription-name',
+  'default-voice-stream',
+  '--attribute-key',
+  'interaction.routing.queue.name',
+  '--regex',
+  '^Premium.*$',
+];
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'no-editor': { type: 'boolean', default: false }, port: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { 'no-editor': { type: 'boolean', default: false }, port: { type: 'string' } },
+  });
   const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
   if (!fs.existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm run demo` does).');
 
@@ -44,14 +54,22 @@ async function main(): Promise<number> {
 
   await ensureCodeServer();
   const port = values.port ? Number(values.port) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new Error(`--port must be a port number, got "${values.port}".`);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+    throw new Error(`--port must be a port number, got "${values.port}".`);
   const server = await startCodeServer({ env: editorEnvironment(emulator, true), port });
   const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT });
-  console.log('\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile.');
-  console.log(`Open this URL in a browser on this machine${port ? '' : ' (the port is picked at random each run)'}:\n\n  ${url}\n`);
+  console.log(
+    '\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile.',
+  );
+  console.log(
+    `Open this URL in a browser on this machine${port ? '' : ' (the port is picked at random each run)'}:\n\n  ${url}\n`,
+  );
   console.log('Press Ctrl+C to stop the editor and the emulator.');
   // Runs until Ctrl+C (processes.ts stops every child by PID) or until a server dies on its own.
-  const which = await Promise.race([server.process.exited.then(() => 'code-server'), emulator.process.exited.then(() => 'the emulator')]);
+  const which = await Promise.race([
+    server.process.exited.then(() => 'code-server'),
+    emulator.process.exited.then(() => 'the emulator'),
+  ]);
   if (stopping) return 130;
   console.error(`${which} exited unexpectedly; stopping.`);
   return 1;
@@ -60,7 +78,12 @@ async function main(): Promise<number> {
 function runCli(cli: string, emulator: EmulatorProcess): Promise<number | string> {
   const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...SEED_EXAMPLE], {
     cwd: REPO_ROOT,
-    env: { ...process.env, GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: emulator.clientId, GENESYS_CLIENT_SECRET: emulator.clientSecret },
+    env: {
+      ...process.env,
+      GENESYS_ENV: emulator.url,
+      GENESYS_CLIENT_ID: emulator.clientId,
+      GENESYS_CLIENT_SECRET: emulator.clientSecret,
+    },
     onLine: (line, stream) => (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`),
   });
   return child.exited.finally(() => child.stop());
@@ -76,10 +99,16 @@ function shellQuote(arg: string): string {
  */
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => { stopping = true; console.log('\nStopping the editor and the emulator…'); });
+  process.once(signal, () => {
+    stopping = true;
+    console.log('\nStopping the editor and the emulator…');
+  });
 }
 main()
-  .then(async (code) => { await cleanupAll(); process.exit(code); })
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  })
   .catch(async (err: unknown) => {
     console.error(err instanceof Error ? err.message : String(err));
     await cleanupAll();

@@ -39,7 +39,11 @@ export function assertBuilt(): void {
 export function editorEnvironment(emulator: EmulatorProcess, environmentProfile: boolean): Record<string, string> {
   const env: Record<string, string> = { EBF_EMULATOR_URL: emulator.url };
   if (environmentProfile) {
-    Object.assign(env, { GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: emulator.clientId, GENESYS_CLIENT_SECRET: emulator.clientSecret });
+    Object.assign(env, {
+      GENESYS_ENV: emulator.url,
+      GENESYS_CLIENT_ID: emulator.clientId,
+      GENESYS_CLIENT_SECRET: emulator.clientSecret,
+    });
   }
   return env;
 }

@@ -33,10 +33,20 @@ export async function startEmulatorProcess(opts: EmulatorProcessOptions = {}): P
   if (!fs.existsSync(script)) {
     throw new Error(`${path.relative(process.cwd(), script)} is missing: run \`npm run build\` first.`);
   }
-  const args = [script, '--port', String(opts.port ?? 0),
-    '--client-id', EMULATOR_CLIENT_ID, '--client-secret', EMULATOR_CLIENT_SECRET, ...(opts.args ?? [])];
+  const args = [
+    script,
+    '--port',
+    String(opts.port ?? 0),
+    '--client-id',
+    EMULATOR_CLIENT_ID,
+    '--client-secret',
+    EMULATOR_CLIENT_SECRET,
+    ...(opts.args ?? []),
+  ];
   let announce: (url: string) => void = () => undefined;
-  const announced = new Promise<string>((resolve) => { announce = resolve; });
+  const announced = new Promise<string>((resolve) => {
+    announce = resolve;
+  });
   const child = spawnManaged('emulator', process.execPath, args, {
     cwd: REPO_ROOT,
     logFile: opts.logFile,
@@ -48,11 +58,22 @@ export async function startEmulatorProcess(opts: EmulatorProcessOptions = {}): P
   });
   try {
     const url = await withTimeout(
-      Promise.race([announced, child.exited.then((code) => {
-        throw new Error(`The emulator exited (${code}) before it was listening. Its output:\n${child.outputTail()}`);
-      })]),
-      15_000, `The emulator did not print "Genesys Cloud emulator listening on …" within 15 s. Its output:\n${child.outputTail()}`);
-    return { url, clientId: EMULATOR_CLIENT_ID, clientSecret: EMULATOR_CLIENT_SECRET, process: child, stop: () => child.stop() };
+      Promise.race([
+        announced,
+        child.exited.then((code) => {
+          throw new Error(`The emulator exited (${code}) before it was listening. Its output:\n${child.outputTail()}`);
+        }),
+      ]),
+      15_000,
+      `The emulator did not print "Genesys Cloud emulator listening on …" within 15 s. Its output:\n${child.outputTail()}`,
+    );
+    return {
+      url,
+      clientId: EMULATOR_CLIENT_ID,
+      clientSecret: EMULATOR_CLIENT_SECRET,
+      process: child,
+      stop: () => child.stop(),
+    };
   } catch (err) {
     await child.stop();
     throw err;

@@ -51,7 +51,9 @@ export const SELECTORS = {
  */
 export function uiLocators(page: () => Page) {
   const byLabel = (selector: string, label: string) =>
-    page().locator(selector, { has: page().locator('.label-name', { hasText: label }) }).first();
+    page()
+      .locator(selector, { has: page().locator('.label-name', { hasText: label }) })
+      .first();
   return {
     title: () => page().locator(`${SELECTORS.quickInput} .quick-input-title`),
     message: () => page().locator(`${SELECTORS.quickInput} .quick-input-message`),
@@ -64,7 +66,10 @@ export function uiLocators(page: () => Page) {
 /** Everything a launch produces that a person may want after a failure. */
 function artifactDirs(testName: string): { screenshots: string; logs: string } {
   const safe = testName.replace(/[^A-Za-z0-9._-]+/g, '-');
-  const dirs = { screenshots: path.join(ARTIFACTS_DIR, 'screenshots', safe), logs: path.join(ARTIFACTS_DIR, 'logs', safe) };
+  const dirs = {
+    screenshots: path.join(ARTIFACTS_DIR, 'screenshots', safe),
+    logs: path.join(ARTIFACTS_DIR, 'logs', safe),
+  };
   for (const dir of Object.values(dirs)) {
     fs.rmSync(dir, { recursive: true, force: true }); // stale screenshots from an earlier run would mislead
     fs.mkdirSync(dir, { recursive: true });
@@ -81,9 +86,14 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
     await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: REPO_ROOT }));
     await page.locator(SELECTORS.workbench).waitFor({ timeout: 60_000 });
     await page.locator(SELECTORS.activityBar).waitFor();
-    await page.locator(SELECTORS.activityEntry).waitFor({ timeout: 60_000 }).catch(() => {
-      throw new Error(`The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`);
-    });
+    await page
+      .locator(SELECTORS.activityEntry)
+      .waitFor({ timeout: 60_000 })
+      .catch(() => {
+        throw new Error(
+          `The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`,
+        );
+      });
     return createWorkbench(page, stack.emulator.url, dirs.screenshots, stack.close);
   } catch (err) {
     await stack.close();
@@ -91,7 +101,12 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
   }
 }
 
-function createWorkbench(page: Page, emulatorUrl: string, screenshotDir: string, close: () => Promise<void>): Workbench {
+function createWorkbench(
+  page: Page,
+  emulatorUrl: string,
+  screenshotDir: string,
+  close: () => Promise<void>,
+): Workbench {
   let shotCount = 0;
   return {
     page,
@@ -99,12 +114,15 @@ function createWorkbench(page: Page, emulatorUrl: string, screenshotDir: string,
     close,
     async shot(name) {
       shotCount += 1;
-      const file = path.join(screenshotDir, `${String(shotCount).padStart(2, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`);
+      const file = path.join(
+        screenshotDir,
+        `${String(shotCount).padStart(2, '0')}-${name.replace(/[^A-Za-z0-9._-]+/g, '-')}.png`,
+      );
       await page.screenshot({ path: file });
       return file;
     },
     async openView() {
-      if (await page.locator(SELECTORS.activeActivityEntry).count() === 0) {
+      if ((await page.locator(SELECTORS.activeActivityEntry).count()) === 0) {
         await page.locator(SELECTORS.activityEntry).click();
       }
       await page.locator(SELECTORS.activeActivityEntry).waitFor();
@@ -112,8 +130,10 @@ function createWorkbench(page: Page, emulatorUrl: string, screenshotDir: string,
     },
     async treeRows() {
       const tree = page.locator(SELECTORS.tree);
-      if (await tree.count() === 0) return [];
-      return tree.locator(`${SELECTORS.treeRow} .label-name`).allTextContents()
+      if ((await tree.count()) === 0) return [];
+      return tree
+        .locator(`${SELECTORS.treeRow} .label-name`)
+        .allTextContents()
         .then((labels) => labels.map((label) => label.trim()));
     },
     async runCommand(title) {
@@ -123,9 +143,12 @@ function createWorkbench(page: Page, emulatorUrl: string, screenshotDir: string,
       await input.waitFor({ state: 'visible' });
       await input.fill(`>${label}`);
       // Click the entry whose label is exactly the title: Enter would run whatever fuzzy match ranks first.
-      const row = page.locator(SELECTORS.quickInputRow).filter({
-        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
-      }).first();
+      const row = page
+        .locator(SELECTORS.quickInputRow)
+        .filter({
+          has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+        })
+        .first();
       await row.waitFor({ timeout: 10_000 }).catch(() => {
         throw new Error(`The command palette has no entry "${label}".`);
       });

@@ -37,19 +37,30 @@ export async function ensureCodeServer(log: (line: string) => void = (l) => cons
   ensureBuildPrerequisites();
 
   const started = Date.now();
-  log(`Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (first run only)…`);
+  log(
+    `Installing code-server ${CODE_SERVER_VERSION} into ${path.relative(process.cwd(), installDir) || installDir} (first run only)…`,
+  );
   fs.mkdirSync(VSCODE_TEST_DIR, { recursive: true });
   removeAbandonedStagingDirs();
   // Install into a staging folder and rename at the end, so an interrupted install leaves nothing half-usable.
   const staging = fs.mkdtempSync(path.join(VSCODE_TEST_DIR, `.code-server-staging-`));
   // Ctrl+C / kill during the install: processes.ts stops npm (a managed child) and removes both folders.
-  const forgetStaging = addCleanupHook(async () => { fs.rmSync(staging, { recursive: true, force: true }); });
+  const forgetStaging = addCleanupHook(async () => {
+    fs.rmSync(staging, { recursive: true, force: true });
+  });
   const scratch = makeTempDir('code-server-install');
   try {
-    fs.writeFileSync(path.join(staging, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
+    fs.writeFileSync(
+      path.join(staging, 'package.json'),
+      JSON.stringify({ name: 'code-server-cache', private: true }) + '\n',
+    );
     await prefillRipgrepCache(scratch, log);
-    await runNpm(['install', '--foreground-scripts', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
-      staging, installEnvironment(scratch), log);
+    await runNpm(
+      ['install', '--foreground-scripts', '--no-audit', '--no-fund', '--no-save', `code-server@${CODE_SERVER_VERSION}`],
+      staging,
+      installEnvironment(scratch),
+      log,
+    );
     verifyInstall(staging, scratch);
     fs.writeFileSync(path.join(staging, '.install-complete'), `code-server@${CODE_SERVER_VERSION}\n`);
     // Another run may have finished installing meanwhile: keep its copy (it may be in use) and drop ours.
@@ -78,7 +89,9 @@ function removeAbandonedStagingDirs(): void {
 
 function assertPlatformSupported(): void {
   if (process.platform !== 'linux' || process.arch !== 'x64') {
-    throw new Error(`The editor tests install code-server for linux-x64 only (this machine is ${process.platform}-${process.arch}).`);
+    throw new Error(
+      `The editor tests install code-server for linux-x64 only (this machine is ${process.platform}-${process.arch}).`,
+    );
   }
 }
 
@@ -88,8 +101,13 @@ function assertPlatformSupported(): void {
  */
 function ensureBuildPrerequisites(): void {
   const missing: string[] = [];
-  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) missing.push('libkrb5-dev');
-  for (const [pkg, ...commands] of [['g++', 'g++', 'c++'], ['make', 'make'], ['python3', 'python3']]) {
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h'))
+    missing.push('libkrb5-dev');
+  for (const [pkg, ...commands] of [
+    ['g++', 'g++', 'c++'],
+    ['make', 'make'],
+    ['python3', 'python3'],
+  ]) {
     if (!commands.some(onPath)) missing.push(pkg);
   }
   installDebianPackages(missing, `code-server's native modules need ${missing.join(', ')}.`);
@@ -97,7 +115,12 @@ function ensureBuildPrerequisites(): void {
 
 function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
-    try { fs.accessSync(path.join(dir, command), fs.constants.X_OK); return true; } catch { return false; }
+    try {
+      fs.accessSync(path.join(dir, command), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
   });
 }
 
@@ -147,7 +170,11 @@ function verifyInstall(dir: string, scratchTmp: string): void {
   if (!fs.existsSync(entry)) throw new Error(`code-server install finished but ${entry} is missing.`);
   // code-server writes a default config.yaml on every start: keep it out of the user's ~/.config.
   const env = { ...process.env, XDG_CONFIG_HOME: scratchTmp, XDG_DATA_HOME: scratchTmp, XDG_CACHE_HOME: scratchTmp };
-  const output = execFileSync(process.execPath, [entry, '--version'], { encoding: 'utf8', timeout: 60_000, env }).trim();
+  const output = execFileSync(process.execPath, [entry, '--version'], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env,
+  }).trim();
   const version = output.split('\n').pop() ?? '';
   if (!version.startsWith(CODE_SERVER_VERSION)) {
     throw new Error(`Installed code-server reports version "${version}", expected ${CODE_SERVER_VERSION}.`);
@@ -160,15 +187,27 @@ function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line:
   let child;
   try {
     child = spawnManaged(`npm ${args[0]}`, 'npm', args, {
-      cwd, env, onLine: (line) => { if (line.trim() && process.env.EBF_VERBOSE_INSTALL === '1') log(`  ${line}`); },
+      cwd,
+      env,
+      onLine: (line) => {
+        if (line.trim() && process.env.EBF_VERBOSE_INSTALL === '1') log(`  ${line}`);
+      },
     });
   } catch (err) {
     return Promise.reject(new Error(`Could not run npm (${(err as Error).message}); is npm on PATH?`));
   }
   const npm = child;
   return npm.exited.then(async (code) => {
-    const tail = npm.outputTail().split('\n').filter((line) => line.trim()).slice(-40).join('\n');
+    const tail = npm
+      .outputTail()
+      .split('\n')
+      .filter((line) => line.trim())
+      .slice(-40)
+      .join('\n');
     await npm.stop();
-    if (code !== 0) throw new Error(`\`npm ${args.join(' ')}\` failed (${typeof code === 'number' ? `exit ${code}` : code}) in ${cwd}. Last output:\n${tail}`);
+    if (code !== 0)
+      throw new Error(
+        `\`npm ${args.join(' ')}\` failed (${typeof code === 'number' ? `exit ${code}` : code}) in ${cwd}. Last output:\n${tail}`,
+      );
   });
 }

@@ -47,9 +47,19 @@ export function addCleanupHook(hook: () => Promise<void>): () => void {
   return () => cleanupHooks.delete(hook);
 }
 
-export function spawnManaged(name: string, command: string, args: string[], opts: SpawnManagedOptions = {}): ManagedProcess {
+export function spawnManaged(
+  name: string,
+  command: string,
+  args: string[],
+  opts: SpawnManagedOptions = {},
+): ManagedProcess {
   installExitHandlers();
-  const spawnOptions: SpawnOptions = { cwd: opts.cwd, env: opts.env ?? process.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] };
+  const spawnOptions: SpawnOptions = {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  };
   const child = spawn(command, args, spawnOptions);
   if (child.pid === undefined) {
     child.on('error', () => undefined); // the spawn error also arrives as an event; the throw below reports it
@@ -74,11 +84,20 @@ export function spawnManaged(name: string, command: string, args: string[], opts
   }
   let exitedFlag = false;
   const exited = new Promise<number | string>((resolve) => {
-    child.on('error', () => { exitedFlag = true; resolve('spawn-error'); });
-    child.on('exit', (code, signal) => { exitedFlag = true; resolve(code ?? signal ?? 'unknown'); });
+    child.on('error', () => {
+      exitedFlag = true;
+      resolve('spawn-error');
+    });
+    child.on('exit', (code, signal) => {
+      exitedFlag = true;
+      resolve(code ?? signal ?? 'unknown');
+    });
   });
   const managed: ManagedProcess = {
-    name, pid, child, exited,
+    name,
+    pid,
+    child,
+    exited,
     hasExited: () => exitedFlag,
     outputTail: () => tail.join('\n'),
     stop: async (graceMs = opts.stopGraceMs ?? 3000) => {
@@ -91,7 +110,9 @@ export function spawnManaged(name: string, command: string, args: string[], opts
   liveProcesses.add(managed);
   recordPid(pid, name);
   // The group may outlive the leader (e.g. an orphaned grandchild): stop it when the leader exits, too.
-  void exited.then(() => { if (liveProcesses.has(managed)) void killProcessGroup(pid, 0); });
+  void exited.then(() => {
+    if (liveProcesses.has(managed)) void killProcessGroup(pid, 0);
+  });
   return managed;
 }
 
@@ -105,11 +126,21 @@ export async function killProcessGroup(pid: number, graceMs = 3000, leaderExited
 }
 
 function signalGroup(pid: number, signal: NodeJS.Signals): boolean {
-  try { process.kill(-pid, signal); return true; } catch { return false; }
+  try {
+    process.kill(-pid, signal);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function groupExists(pid: number): boolean {
-  try { process.kill(-pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Asks the OS for a free port on 127.0.0.1. Another process could take it before we bind it; callers retry. */
@@ -150,9 +181,18 @@ export async function cleanupAll(): Promise<void> {
 
 /** Synchronous last resort: 'exit' handlers cannot wait, so SIGKILL the groups at once. */
 function cleanupSync(): void {
-  for (const p of liveProcesses) { signalGroup(p.pid, 'SIGKILL'); forgetPid(p.pid); }
+  for (const p of liveProcesses) {
+    signalGroup(p.pid, 'SIGKILL');
+    forgetPid(p.pid);
+  }
   liveProcesses.clear();
-  for (const dir of tempDirs) { try { fs.rmSync(dir, { recursive: true, force: true }); } catch { /* best effort at exit */ } }
+  for (const dir of tempDirs) {
+    try {
+      fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort at exit */
+    }
+  }
   tempDirs.clear();
 }
 
@@ -172,7 +212,13 @@ function installExitHandlers(): void {
 
 function recordPid(pid: number, name: string): void {
   const dir = process.env.EBF_PID_DIR;
-  if (dir) { try { fs.writeFileSync(path.join(dir, String(pid)), name); } catch { /* the runner's dir may be gone */ } }
+  if (dir) {
+    try {
+      fs.writeFileSync(path.join(dir, String(pid)), name);
+    } catch {
+      /* the runner's dir may be gone */
+    }
+  }
 }
 
 function forgetPid(pid: number): void {
@@ -182,7 +228,13 @@ function forgetPid(pid: number): void {
 
 function recordTempDir(tempDir: string): void {
   const dir = process.env.EBF_PID_DIR;
-  if (dir) { try { fs.writeFileSync(path.join(dir, `dir-${path.basename(tempDir)}`), tempDir); } catch { /* see recordPid */ } }
+  if (dir) {
+    try {
+      fs.writeFileSync(path.join(dir, `dir-${path.basename(tempDir)}`), tempDir);
+    } catch {
+      /* see recordPid */
+    }
+  }
 }
 
 function forgetTempDir(tempDir: string): void {
@@ -221,7 +273,12 @@ export function delay(ms: number): Promise<void> {
 export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(message)), ms); })]);
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(message)), ms);
+      }),
+    ]);
   } finally {
     clearTimeout(timer);
   }

@@ -16,7 +16,12 @@ import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
 import { addCleanupHook, cleanupAll, makeTempDir, removeTempDir, spawnManaged, stopRecordedGroups } from './processes';
 import { runExtensionTests } from './runExtensionTests';
 
-interface Outcome { name: string; ok: boolean; seconds: number; note?: string }
+interface Outcome {
+  name: string;
+  ok: boolean;
+  seconds: number;
+  note?: string;
+}
 
 const UI_DIR = path.join(REPO_ROOT, 'out', 'test', 'ui');
 const UI_FILE_TIMEOUT_MS = 10 * 60_000;
@@ -36,15 +41,28 @@ async function main(): Promise<number> {
   if (!onlyUi) {
     console.log('\n=== Extension-host tests (mocha inside code-server) ===');
     const t0 = Date.now();
-    const code = await runExtensionTests({ env: selfTest ? { EBF_SELF_TEST_FAIL: '1' } : {}, onReportLine: (line) => tally.mocha(line) });
-    outcomes.push({ name: 'extension-host tests', ok: code === 0, seconds: (Date.now() - t0) / 1000, note: code === 0 ? undefined : `exit ${code}` });
+    const code = await runExtensionTests({
+      env: selfTest ? { EBF_SELF_TEST_FAIL: '1' } : {},
+      onReportLine: (line) => tally.mocha(line),
+    });
+    outcomes.push({
+      name: 'extension-host tests',
+      ok: code === 0,
+      seconds: (Date.now() - t0) / 1000,
+      note: code === 0 ? undefined : `exit ${code}`,
+    });
   }
 
   if (!onlyExt) {
     const files = listUiFiles().filter((f) => filters.length === 0 || filters.some((filter) => f.includes(filter)));
     if (selfTest) files.push(path.join(REPO_ROOT, 'out', 'test', 'vscode', 'selfTest', 'failingUi.test.js'));
     if (files.length === 0) {
-      outcomes.push({ name: 'UI tests', ok: false, seconds: 0, note: `no *.test.js under ${path.relative(REPO_ROOT, UI_DIR)}${filters.length ? ` matching ${filters.join(', ')}` : ''}` });
+      outcomes.push({
+        name: 'UI tests',
+        ok: false,
+        seconds: 0,
+        note: `no *.test.js under ${path.relative(REPO_ROOT, UI_DIR)}${filters.length ? ` matching ${filters.join(', ')}` : ''}`,
+      });
     }
     for (const file of files) {
       const name = path.relative(REPO_ROOT, file);
@@ -55,9 +73,13 @@ async function main(): Promise<number> {
 
   console.log('\n=== Editor test summary ===');
   for (const o of outcomes) {
-    console.log(`${o.ok ? 'PASS' : 'FAIL'}  ${o.name.padEnd(48)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ''}`);
+    console.log(
+      `${o.ok ? 'PASS' : 'FAIL'}  ${o.name.padEnd(48)} ${o.seconds.toFixed(1).padStart(6)} s${o.note ? `  (${o.note})` : ''}`,
+    );
   }
-  console.log(`Screenshots and logs: ${path.relative(process.cwd(), ARTIFACTS_DIR) || ARTIFACTS_DIR}/  ·  total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `Screenshots and logs: ${path.relative(process.cwd(), ARTIFACTS_DIR) || ARTIFACTS_DIR}/  ·  total ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   const ok = outcomes.every((o) => o.ok);
   // The conventional closing line CI reads; a part that failed without a test result still counts as a failure.
   const failed = Math.max(tally.failed, ok ? 0 : 1);
@@ -94,16 +116,29 @@ async function runUiFile(file: string, name: string): Promise<Outcome> {
   // when it exits normally) land here too, so removing this folder leaves nothing behind even if the test was killed.
   const testTmp = makeTempDir('ui-tmp');
   // On Ctrl+C the test process gets SIGTERM and stops its servers; whatever it could not stop in time, we do.
-  const removeHook = addCleanupHook(async () => { await stopRecordedGroups(pidDir); });
-  const t0 = Date.now();
-  const child = spawnManaged(`node --test ${name}`, process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', file], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, EBF_PID_DIR: pidDir, TMPDIR: testTmp },
-    onLine: (line, stream) => { (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`); tally.nodeTest(line); },
-    stopGraceMs: 10_000,
+  const removeHook = addCleanupHook(async () => {
+    await stopRecordedGroups(pidDir);
   });
+  const t0 = Date.now();
+  const child = spawnManaged(
+    `node --test ${name}`,
+    process.execPath,
+    ['--test', '--test-concurrency=1', '--test-reporter=spec', file],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, EBF_PID_DIR: pidDir, TMPDIR: testTmp },
+      onLine: (line, stream) => {
+        (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`);
+        tally.nodeTest(line);
+      },
+      stopGraceMs: 10_000,
+    },
+  );
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; void child.stop(5000); }, UI_FILE_TIMEOUT_MS);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void child.stop(5000);
+  }, UI_FILE_TIMEOUT_MS);
   const code = await child.exited;
   clearTimeout(timer);
   await child.stop();
@@ -112,13 +147,18 @@ async function runUiFile(file: string, name: string): Promise<Outcome> {
   removeTempDir(pidDir);
   removeTempDir(testTmp);
   const seconds = (Date.now() - t0) / 1000;
-  const notes = [timedOut ? `timed out after ${UI_FILE_TIMEOUT_MS / 1000} s` : code === 0 ? '' : `exit ${code}`,
-    leftovers.length ? `left running and stopped: ${leftovers.join(', ')}` : ''].filter(Boolean);
+  const notes = [
+    timedOut ? `timed out after ${UI_FILE_TIMEOUT_MS / 1000} s` : code === 0 ? '' : `exit ${code}`,
+    leftovers.length ? `left running and stopped: ${leftovers.join(', ')}` : '',
+  ].filter(Boolean);
   return { name, ok: code === 0 && !timedOut && leftovers.length === 0, seconds, note: notes.join('; ') || undefined };
 }
 
 main()
-  .then(async (code) => { await cleanupAll(); process.exit(code); })
+  .then(async (code) => {
+    await cleanupAll();
+    process.exit(code);
+  })
   .catch(async (err: unknown) => {
     console.error(`\n${err instanceof Error ? err.message : String(err)}`);
     await cleanupAll();

@@ -28,7 +28,8 @@ const LOG_DIR = path.join(ARTIFACTS_DIR, 'logs', 'extension-host-tests');
 /** Returns mocha's exit code (0 = all passed); any harness failure or timeout is reported and returns 1. */
 export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promise<number> {
   assertBuilt();
-  if (!fs.existsSync(TESTS_ENTRY)) throw new Error(`${path.relative(REPO_ROOT, TESTS_ENTRY)} is missing: run \`npm run build\` first.`);
+  if (!fs.existsSync(TESTS_ENTRY))
+    throw new Error(`${path.relative(REPO_ROOT, TESTS_ENTRY)} is missing: run \`npm run build\` first.`);
   fs.rmSync(LOG_DIR, { recursive: true, force: true });
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const hostConsolePath = path.join(LOG_DIR, 'extension-host-console.log');
@@ -40,7 +41,9 @@ export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promis
     const { page, server } = stack;
 
     let reportExit: (code: number) => void = () => undefined;
-    const exitCode = new Promise<number>((resolve) => { reportExit = resolve; });
+    const exitCode = new Promise<number>((resolve) => {
+      reportExit = resolve;
+    });
     // Receives the workbench's and the extension host's console: the mocha report goes to the terminal,
     // everything goes to extension-host-console.log.
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
@@ -54,14 +57,22 @@ export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promis
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
 
-    await page.goto(workbenchUrl(server, {
-      extensionDevelopmentPath: REPO_ROOT,
-      extensionTestsPath: TESTS_ENTRY,
-    }));
+    await page.goto(
+      workbenchUrl(server, {
+        extensionDevelopmentPath: REPO_ROOT,
+        extensionTestsPath: TESTS_ENTRY,
+      }),
+    );
     const timeoutMs = opts.timeoutMs ?? 5 * 60_000;
-    const code = await withTimeout(exitCode, timeoutMs,
-      `The extension-host tests did not finish within ${timeoutMs / 1000} s (logs in ${path.relative(REPO_ROOT, LOG_DIR)}).`);
-    if (code !== 0) console.error(`Extension-host tests exited with ${code}; the full console is in ${path.relative(REPO_ROOT, hostConsolePath)}.`);
+    const code = await withTimeout(
+      exitCode,
+      timeoutMs,
+      `The extension-host tests did not finish within ${timeoutMs / 1000} s (logs in ${path.relative(REPO_ROOT, LOG_DIR)}).`,
+    );
+    if (code !== 0)
+      console.error(
+        `Extension-host tests exited with ${code}; the full console is in ${path.relative(REPO_ROOT, hostConsolePath)}.`,
+      );
     await page.screenshot({ path: path.join(LOG_DIR, 'workbench-at-exit.png') }).catch(() => undefined);
 
     const activationErrors = findActivationErrors(server.userDataDir);

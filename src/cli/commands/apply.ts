@@ -34,35 +34,51 @@ export async function applyCommand(ctx: CommandContext, args: string[]): Promise
   const valuesProblem = validateFilterValues(matchType, filterValues);
   if (valuesProblem) throw new CliError(`Invalid ${matchType} filter: ${valuesProblem}.`, ExitCode.invalidInput);
   if (matchType === 'regex') {
-    await requireValidPattern(ctx.validator(), filterValues[0], values['allow-pcre2-only'] ?? false, ctx.output, ctx.signal);
+    await requireValidPattern(
+      ctx.validator(),
+      filterValues[0],
+      values['allow-pcre2-only'] ?? false,
+      ctx.output,
+      ctx.signal,
+    );
   }
 
   const edit: SetFilterEdit = { kind: 'set', subscription, key, matchType, values: filterValues };
   return runFilterEdit(ctx, {
-    integrationId, edit, dryRun: values['dry-run'] ?? false,
+    integrationId,
+    edit,
+    dryRun: values['dry-run'] ?? false,
     successMessage: `Successfully applied ${matchType} filter on "${key}" to subscription "${subscription}" of integration ${integrationId}.`,
-    command: 'apply', jsonFields: { matchType, values: filterValues },
+    command: 'apply',
+    jsonFields: { matchType, values: filterValues },
   });
 }
 
 function matchTypeOf(given: string | undefined, regex: string | undefined): MatchType {
   if (given === undefined) {
     if (regex !== undefined) return 'regex';
-    throw new UsageError('Say what to match: --regex PATTERN, --match-type exact --value V, or --match-type exists|notexists.', 'apply');
+    throw new UsageError(
+      'Say what to match: --regex PATTERN, --match-type exact --value V, or --match-type exists|notexists.',
+      'apply',
+    );
   }
-  if (!isMatchType(given)) throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, 'apply');
+  if (!isMatchType(given))
+    throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, 'apply');
   return given;
 }
 
 function filterValuesOf(matchType: MatchType, regex: string | undefined, values: string[]): string[] {
   if (matchType === 'regex') {
-    if (regex !== undefined && values.length > 0) throw new UsageError('Give the pattern once: either --regex or --value, not both.', 'apply');
+    if (regex !== undefined && values.length > 0)
+      throw new UsageError('Give the pattern once: either --regex or --value, not both.', 'apply');
     if (regex !== undefined) return [regex];
     if (values.length === 0) throw new UsageError('A regex filter needs --regex PATTERN.', 'apply');
     return values;
   }
   if (regex !== undefined) throw new UsageError(`--regex goes with --match-type regex, not ${matchType}.`, 'apply');
-  if (matchType === 'exact' && values.length === 0) throw new UsageError('An exact filter needs at least one --value.', 'apply');
-  if (matchType !== 'exact' && values.length > 0) throw new UsageError(`A ${matchType} filter takes no --value.`, 'apply');
+  if (matchType === 'exact' && values.length === 0)
+    throw new UsageError('An exact filter needs at least one --value.', 'apply');
+  if (matchType !== 'exact' && values.length > 0)
+    throw new UsageError(`A ${matchType} filter takes no --value.`, 'apply');
   return values;
 }

@@ -7,7 +7,11 @@ import { ExitCode } from '../exitCodes';
 import { readEventBridgeDocument } from './readDocument';
 
 export interface FilterEditRun {
-  command: 'apply' | 'remove'; integrationId: string; edit: FilterEdit; dryRun: boolean; successMessage: string;
+  command: 'apply' | 'remove';
+  integrationId: string;
+  edit: FilterEdit;
+  dryRun: boolean;
+  successMessage: string;
   /** Extra fields of the --json result (match type and values for apply). */
   jsonFields: JsonObject;
 }
@@ -21,15 +25,31 @@ export async function runFilterEdit(ctx: CommandContext, run: FilterEditRun): Pr
   const before = await readEventBridgeDocument(ctx, run.integrationId);
   const after = applyOrExplain(before, run.edit);
   const label = `integration ${run.integrationId}`;
-  const diff = unifiedDiff(formatDocument(before), formatDocument(after), `${label} (current)`, `${label} (${run.dryRun ? 'proposed' : 'updated'})`);
+  const diff = unifiedDiff(
+    formatDocument(before),
+    formatDocument(after),
+    `${label} (current)`,
+    `${label} (${run.dryRun ? 'proposed' : 'updated'})`,
+  );
 
   const changed = diff.length > 0;
   const written = changed && !run.dryRun;
   if (written) await ctx.genesys().putEventBridgeDocument(run.integrationId, after, ctx.signal);
 
   if (output.json) {
-    output.outJson({ ok: true, command: run.command, integrationId: run.integrationId, subscriptionName: run.edit.subscription,
-      attributeKey: run.edit.key, ...run.jsonFields, dryRun: run.dryRun, changed, written, diff, document: after });
+    output.outJson({
+      ok: true,
+      command: run.command,
+      integrationId: run.integrationId,
+      subscriptionName: run.edit.subscription,
+      attributeKey: run.edit.key,
+      ...run.jsonFields,
+      dryRun: run.dryRun,
+      changed,
+      written,
+      diff,
+      document: after,
+    });
     return ExitCode.ok;
   }
   if (!changed) {
@@ -51,9 +71,13 @@ function applyOrExplain(doc: JsonObject, edit: FilterEdit): JsonObject {
     if (!(err instanceof FilterEditError)) throw err;
     switch (err.code) {
       case 'subscriptionNotFound':
-        throw new CliError(err.message, ExitCode.notFound, { available: { label: 'Subscriptions in this integration', items: err.available ?? [] } });
+        throw new CliError(err.message, ExitCode.notFound, {
+          available: { label: 'Subscriptions in this integration', items: err.available ?? [] },
+        });
       case 'filterNotFound':
-        throw new CliError(err.message, ExitCode.notFound, { available: { label: 'Filters on this subscription', items: err.available ?? [] } });
+        throw new CliError(err.message, ExitCode.notFound, {
+          available: { label: 'Filters on this subscription', items: err.available ?? [] },
+        });
       case 'invalidKey':
       case 'invalidValues':
         throw new CliError(err.message, ExitCode.invalidInput);

@@ -21,8 +21,11 @@ export async function removeCommand(ctx: CommandContext, args: string[]): Promis
   const keyProblem = validateAttributeKey(key);
   if (keyProblem) throw new CliError(`Invalid attribute key "${key}": ${keyProblem}.`, ExitCode.invalidInput);
   return runFilterEdit(ctx, {
-    integrationId, edit: { kind: 'remove', subscription, key }, dryRun: values['dry-run'] ?? false,
+    integrationId,
+    edit: { kind: 'remove', subscription, key },
+    dryRun: values['dry-run'] ?? false,
     successMessage: `Removed the filter on "${key}" from subscription "${subscription}" of integration ${integrationId}.`,
-    command: 'remove', jsonFields: {},
+    command: 'remove',
+    jsonFields: {},
   });
 }

@@ -1,7 +1,12 @@
 import { formatDocument, unifiedDiff } from '../../filters/diff';
 import type { JsonObject } from '../../filters/json';
 import {
-  applyTopicEdit, eventSourceName, readEventBridgeProperties, TopicEditError, validateTopicName, type TopicEdit,
+  applyTopicEdit,
+  eventSourceName,
+  readEventBridgeProperties,
+  TopicEditError,
+  validateTopicName,
+  type TopicEdit,
 } from '../../filters/topics';
 import { isCancellation } from '../../genesys/errors';
 import { COMMON_OPTIONS, parseOptions, requireOption } from '../args';
@@ -10,7 +15,11 @@ import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';
 
 const LIST_OPTIONS = { ...COMMON_OPTIONS, 'integration-id': { type: 'string' } } as const;
-const EDIT_OPTIONS = { ...LIST_OPTIONS, topic: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } } as const;
+const EDIT_OPTIONS = {
+  ...LIST_OPTIONS,
+  topic: { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+} as const;
 
 export const TOPIC_SUBCOMMANDS = ['list', 'add', 'remove'] as const;
 
@@ -18,11 +27,16 @@ export const TOPIC_SUBCOMMANDS = ['list', 'add', 'remove'] as const;
 export async function topicsCommand(ctx: CommandContext, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   switch (sub) {
-    case 'list': return topicsList(ctx, rest);
-    case 'add': return topicsEdit(ctx, 'add', rest);
-    case 'remove': return topicsEdit(ctx, 'remove', rest);
-    case undefined: throw new UsageError('Missing subcommand: topics list, topics add or topics remove.', 'topics');
-    default: throw new UsageError(`Unknown subcommand "topics ${sub}"; use list, add or remove.`, 'topics');
+    case 'list':
+      return topicsList(ctx, rest);
+    case 'add':
+      return topicsEdit(ctx, 'add', rest);
+    case 'remove':
+      return topicsEdit(ctx, 'remove', rest);
+    case undefined:
+      throw new UsageError('Missing subcommand: topics list, topics add or topics remove.', 'topics');
+    default:
+      throw new UsageError(`Unknown subcommand "topics ${sub}"; use list, add or remove.`, 'topics');
   }
 }
 
@@ -50,7 +64,11 @@ async function topicsList(ctx: CommandContext, args: string[]): Promise<number> 
   lines.push(`  AWS account ${props.awsAccountId ?? '(not set)'}, region ${props.awsAccountRegion ?? '(not set)'}`);
   if (source) lines.push(`  Event source ${source}`);
   else lines.push(`  Event source suffix ${props.eventSourceSuffix ?? '(not set)'}`);
-  lines.push(props.eventFilter.length > 0 ? `Topic filters (${props.eventFilter.length}):` : 'Topic filters: (none — all topics pass)');
+  lines.push(
+    props.eventFilter.length > 0
+      ? `Topic filters (${props.eventFilter.length}):`
+      : 'Topic filters: (none — all topics pass)',
+  );
   for (const topic of props.eventFilter) lines.push(`  ${topic}`);
   ctx.output.out(lines.join('\n'));
   return ExitCode.ok;
@@ -95,18 +113,35 @@ async function topicsEdit(ctx: CommandContext, action: 'add' | 'remove', args: s
   }
 
   const label = `integration ${integrationId} config`;
-  const diff = unifiedDiff(formatDocument(before), formatDocument(after), `${label} (current)`, `${label} (${dryRun ? 'proposed' : 'updated'})`);
+  const diff = unifiedDiff(
+    formatDocument(before),
+    formatDocument(after),
+    `${label} (current)`,
+    `${label} (${dryRun ? 'proposed' : 'updated'})`,
+  );
   if (ctx.output.json) {
-    ctx.output.outJson({ ok: true, command: `topics ${action}`, integrationId, topics, dryRun, written: !dryRun, attempts, diff,
-      eventFilter: readEventBridgeProperties(after).eventFilter });
+    ctx.output.outJson({
+      ok: true,
+      command: `topics ${action}`,
+      integrationId,
+      topics,
+      dryRun,
+      written: !dryRun,
+      attempts,
+      diff,
+      eventFilter: readEventBridgeProperties(after).eventFilter,
+    });
     return ExitCode.ok;
   }
   ctx.output.out(diff);
   const noun = `topic${topics.length === 1 ? '' : 's'}`;
   if (dryRun) ctx.output.out('Dry run: nothing was written.');
   else {
-    const retried = attempts > 1 ? ` (re-read ${attempts - 1} time${attempts === 2 ? '' : 's'} after concurrent changes)` : '';
-    ctx.output.out(`${action === 'add' ? 'Added' : 'Removed'} ${topics.length} ${noun} ${action === 'add' ? 'to' : 'from'} the topic filter of integration ${integrationId}${retried}.`);
+    const retried =
+      attempts > 1 ? ` (re-read ${attempts - 1} time${attempts === 2 ? '' : 's'} after concurrent changes)` : '';
+    ctx.output.out(
+      `${action === 'add' ? 'Added' : 'Removed'} ${topics.length} ${noun} ${action === 'add' ? 'to' : 'from'} the topic filter of integration ${integrationId}${retried}.`,
+    );
   }
   return ExitCode.ok;
 }
@@ -133,14 +168,19 @@ function applyOrExplain(config: JsonObject, edit: TopicEdit): JsonObject {
   const current = readEventBridgeProperties(config).eventFilter;
   const missing = edit.remove.filter((t) => !current.includes(t));
   if (missing.length > 0) {
-    throw new CliError(`The topic filter does not contain ${missing.map((t) => `"${t}"`).join(', ')}; nothing was written.`, ExitCode.notFound, {
-      available: { label: 'Topics in the filter', items: current },
-    });
+    throw new CliError(
+      `The topic filter does not contain ${missing.map((t) => `"${t}"`).join(', ')}; nothing was written.`,
+      ExitCode.notFound,
+      {
+        available: { label: 'Topics in the filter', items: current },
+      },
+    );
   }
   try {
     return applyTopicEdit(config, edit);
   } catch (err) {
-    if (err instanceof TopicEditError) throw new CliError(`${err.message.replace(/\.$/, '')}; nothing was written.`, ExitCode.invalidInput);
+    if (err instanceof TopicEditError)
+      throw new CliError(`${err.message.replace(/\.$/, '')}; nothing was written.`, ExitCode.invalidInput);
     throw err;
   }
 }

@@ -11,14 +11,23 @@ export async function validateCommand(ctx: CommandContext, args: string[]): Prom
   const values = parseOptions('validate', args, OPTIONS);
   // An empty pattern is a validation result (the validator names it), not a usage error.
   if (values.regex === undefined) throw new UsageError('Missing required option --regex.', 'validate');
-  const result = await checkPattern(ctx.validator(), values.regex, values['allow-pcre2-only'] ?? false, ctx.output, ctx.signal, true);
+  const result = await checkPattern(
+    ctx.validator(),
+    values.regex,
+    values['allow-pcre2-only'] ?? false,
+    ctx.output,
+    ctx.signal,
+    true,
+  );
   if (ctx.output.json) {
     ctx.output.outJson({ valid: result.valid, diagnostics: result.diagnostics.map((d) => ({ ...d })) });
   } else {
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    ctx.output.out(result.valid
-      ? `Valid pattern${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`
-      : 'Invalid pattern.');
+    ctx.output.out(
+      result.valid
+        ? `Valid pattern${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`
+        : 'Invalid pattern.',
+    );
   }
   return result.valid ? ExitCode.ok : ExitCode.invalidInput;
 }

@@ -28,7 +28,11 @@ function badRequest(message: string, params: Record<string, string> = {}): Emula
 type BodyResult = { ok: true; body: JsonObject } | { ok: false; response: EmulatorResponse };
 
 function objectBody(req: EmulatorRequest): BodyResult {
-  if (req.jsonError) return { ok: false, response: badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError }) };
+  if (req.jsonError)
+    return {
+      ok: false,
+      response: badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError }),
+    };
   if (!isPlainObject(req.json)) return { ok: false, response: badRequest('The request body must be a JSON object.') };
   return { ok: true, body: req.json as JsonObject };
 }
@@ -47,7 +51,9 @@ function addFaults(req: EmulatorRequest, _params: string[], admin: AdminControls
 
 function getDocument(_req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
   const doc = admin.getEventBridgeDocument(id);
-  return doc ? json(200, doc) : json(404, genesysError(404, 'not.found', 'No EventBridge document is stored for {id}.', { id }));
+  return doc
+    ? json(200, doc)
+    : json(404, genesysError(404, 'not.found', 'No EventBridge document is stored for {id}.', { id }));
 }
 
 /** Stores without validation: tests use it to plant documents the public endpoint would refuse. */
@@ -60,7 +66,9 @@ function putDocument(req: EmulatorRequest, [id]: string[], admin: AdminControls)
 
 function getConfig(_req: EmulatorRequest, [id]: string[], admin: AdminControls): EmulatorResponse {
   const config = admin.getConfig(id);
-  return config ? json(200, config) : json(404, genesysError(404, 'not.found', 'Integration {id} was not found.', { id }));
+  return config
+    ? json(200, config)
+    : json(404, genesysError(404, 'not.found', 'Integration {id} was not found.', { id }));
 }
 
 /** A concurrent writer: stores the body as the next version, whatever version it carries. */
@@ -82,7 +90,11 @@ export const adminRoutes: Route<AdminControls>[] = [
   { method: 'POST', pattern: /^\/__emulator\/faults\/?$/, handler: addFaults },
   { method: 'DELETE', pattern: /^\/__emulator\/faults\/?$/, handler: (_r, _p, a) => (a.clearFaults(), noContent) },
   { method: 'POST', pattern: /^\/__emulator\/reset\/?$/, handler: (_r, _p, a) => (a.reset(), noContent) },
-  { method: 'POST', pattern: /^\/__emulator\/expire-tokens\/?$/, handler: (_r, _p, a) => (a.expireTokens(), noContent) },
+  {
+    method: 'POST',
+    pattern: /^\/__emulator\/expire-tokens\/?$/,
+    handler: (_r, _p, a) => (a.expireTokens(), noContent),
+  },
   { method: 'GET', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: getDocument },
   { method: 'PUT', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: putDocument },
   { method: 'GET', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: getConfig },

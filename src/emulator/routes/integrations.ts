@@ -26,7 +26,8 @@ function parsePositiveInt(value: string | null, fallback: number): number | unde
 /** GET /api/v2/integrations — Genesys paging: nextUri only while there is a next page. */
 function listIntegrations(req: EmulatorRequest, _params: string[], data: EmulatorData): EmulatorResponse {
   const pageSize = parsePositiveInt(req.query.get('pageSize'), DEFAULT_PAGE_SIZE);
-  if (pageSize === undefined || pageSize > MAX_PAGE_SIZE) return badRequest('pageSize must be an integer from 1 to {max}.', { max: String(MAX_PAGE_SIZE) });
+  if (pageSize === undefined || pageSize > MAX_PAGE_SIZE)
+    return badRequest('pageSize must be an integer from 1 to {max}.', { max: String(MAX_PAGE_SIZE) });
   const pageNumber = parsePositiveInt(req.query.get('pageNumber'), 1);
   if (pageNumber === undefined) return badRequest('pageNumber must be an integer of at least 1.');
   const total = data.integrations.length;
@@ -34,7 +35,9 @@ function listIntegrations(req: EmulatorRequest, _params: string[], data: Emulato
   const uri = (n: number) => `/api/v2/integrations?pageSize=${pageSize}&pageNumber=${n}`;
   const listing: JsonObject = {
     entities: deepCopy(data.integrations.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)),
-    pageSize, pageNumber, total,
+    pageSize,
+    pageNumber,
+    total,
     firstUri: uri(1),
     selfUri: uri(pageNumber),
     lastUri: uri(Math.max(pageCount, 1)),
@@ -64,9 +67,15 @@ function putConfig(req: EmulatorRequest, [id]: string[], data: EmulatorData): Em
   if (problem) return badRequest(problem.message);
   const body = req.json as JsonObject;
   if (body.version !== current.version) {
-    return json(409, genesysError(409, 'conflict',
-      'The version {version} supplied for the integration configuration does not match the current version {currentVersion}.',
-      { version: String(body.version), currentVersion: String(current.version) }));
+    return json(
+      409,
+      genesysError(
+        409,
+        'conflict',
+        'The version {version} supplied for the integration configuration does not match the current version {currentVersion}.',
+        { version: String(body.version), currentVersion: String(current.version) },
+      ),
+    );
   }
   return json(200, data.storeConfigAsNextVersion(id, body));
 }

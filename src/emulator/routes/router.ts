@@ -32,7 +32,14 @@ export function dispatch<C>(routes: Route<C>[], req: EmulatorRequest, ctx: C): E
     return route.handler(req, params, ctx);
   }
   if (allowed.length > 0) {
-    return json(405, genesysError(405, 'method.not.allowed', 'HTTP method {method} is not supported for {path}.', { method: req.method, path: req.path }), { allow: allowed.join(', ') });
+    return json(
+      405,
+      genesysError(405, 'method.not.allowed', 'HTTP method {method} is not supported for {path}.', {
+        method: req.method,
+        path: req.path,
+      }),
+      { allow: allowed.join(', ') },
+    );
   }
   return json(404, genesysError(404, 'not.found', 'The requested resource was not found: {path}', { path: req.path }));
 }

@@ -11,7 +11,9 @@ import { runSignInWizard } from '../profiles/signInWizard';
  */
 export function signInCommand(host: ServiceHost) {
   return async (args?: Partial<SignInRequest>): Promise<{ id: string; name: string }> => {
-    const profile = isSignInRequest(args) ? await signInWithArguments(host, args) : await runSignInWizard(host.profiles, host.session);
+    const profile = isSignInRequest(args)
+      ? await signInWithArguments(host, args)
+      : await runSignInWizard(host.profiles, host.session);
     void vscode.window.setStatusBarMessage(`$(cloud) Signed in to Genesys Cloud as "${profile.name}"`, 4000);
     return { id: profile.id, name: profile.name };
   };
@@ -19,7 +21,11 @@ export function signInCommand(host: ServiceHost) {
 
 async function signInWithArguments(host: ServiceHost, request: SignInRequest): Promise<Profile> {
   const environment = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: 'Genesys Cloud: checking the client credentials…', cancellable: true },
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Genesys Cloud: checking the client credentials…',
+      cancellable: true,
+    },
     (_progress, token) => checkCredentials(host.session, request, abortSignalOf(token)),
   );
   return saveAndActivate(host.profiles, host.session, request, environment);

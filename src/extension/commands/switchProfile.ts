@@ -18,7 +18,14 @@ export function switchProfileCommand(host: ServiceHost) {
     if (wanted !== undefined) {
       const profile = host.profiles.list().find((p) => p.id === wanted || p.name === wanted);
       if (!profile) {
-        throw new Error(`No Genesys Cloud profile "${wanted}". Known: ${host.profiles.list().map((p) => p.name).join(', ') || 'none'}.`);
+        throw new Error(
+          `No Genesys Cloud profile "${wanted}". Known: ${
+            host.profiles
+              .list()
+              .map((p) => p.name)
+              .join(', ') || 'none'
+          }.`,
+        );
       }
       return activate(host, profile);
     }
@@ -26,7 +33,8 @@ export function switchProfileCommand(host: ServiceHost) {
     const items: ProfileItem[] = host.profiles.list().map((profile) => ({
       label: `${profile.id === active?.id ? '$(check)' : '$(blank)'} ${profile.name}`,
       description: `${environmentLabel(profile.environment)} · ${profile.clientId}`,
-      detail: profile.source === 'environment' ? 'From GENESYS_ENV, GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET' : undefined,
+      detail:
+        profile.source === 'environment' ? 'From GENESYS_ENV, GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET' : undefined,
       profile,
     }));
     items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
@@ -34,7 +42,10 @@ export function switchProfileCommand(host: ServiceHost) {
     if (active) {
       items.push({ label: '$(sign-out) Sign Out', description: active.name, action: 'signOut' });
     }
-    const chosen = await vscode.window.showQuickPick(items, { title: 'Genesys Cloud: Switch Profile', placeHolder: 'Profile to use' });
+    const chosen = await vscode.window.showQuickPick(items, {
+      title: 'Genesys Cloud: Switch Profile',
+      placeHolder: 'Profile to use',
+    });
     if (!chosen) {
       return undefined;
     }

@@ -26,7 +26,9 @@ export class FlowArgumentError extends Error {
 export function readFlowArgs(arg: unknown): FlowArgs {
   if (arg === undefined || arg === null) return {};
   if (typeof arg !== 'object' || Array.isArray(arg)) {
-    throw new FlowArgumentError(`Command arguments must be an object such as { "integrationId": "…" }, got ${describe(arg)}.`);
+    throw new FlowArgumentError(
+      `Command arguments must be an object such as { "integrationId": "…" }, got ${describe(arg)}.`,
+    );
   }
   const source = arg as Record<string, unknown>;
   const args: FlowArgs = {};
@@ -38,7 +40,8 @@ export function readFlowArgs(arg: unknown): FlowArgs {
   if (attributeKey) args.attributeKey = attributeKey;
   const matchType = optionalString(source, 'matchType');
   if (matchType !== undefined) {
-    if (!isMatchType(matchType)) throw new FlowArgumentError(`"matchType" must be one of ${MATCH_TYPES.join(', ')}, got "${matchType}".`);
+    if (!isMatchType(matchType))
+      throw new FlowArgumentError(`"matchType" must be one of ${MATCH_TYPES.join(', ')}, got "${matchType}".`);
     args.matchType = matchType;
   }
   const values = optionalStrings(source, 'values');

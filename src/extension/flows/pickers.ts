@@ -8,7 +8,10 @@ import type { ExtensionServices } from '../services';
 import type { PickItem } from './input/prompter';
 import type { MultiStepFlow } from './input/multiStep';
 
-export interface IntegrationRef { id: string; name: string }
+export interface IntegrationRef {
+  id: string;
+  name: string;
+}
 
 /** The seed endpoint answered 404 for an integration that exists: only topic filters are possible there. */
 export class SeedEndpointUnavailableError extends Error {
@@ -30,7 +33,10 @@ function integrationItem(summary: IntegrationSummary): PickItem<IntegrationRef> 
   };
 }
 
-export async function integrationItems(client: GenesysClient, signal?: AbortSignal): Promise<PickItem<IntegrationRef>[]> {
+export async function integrationItems(
+  client: GenesysClient,
+  signal?: AbortSignal,
+): Promise<PickItem<IntegrationRef>[]> {
   const all = await client.listEventBridgeIntegrations(signal);
   return all.map(integrationItem).sort((a, b) => a.label.localeCompare(b.label));
 }
@@ -39,7 +45,11 @@ export async function integrationItems(client: GenesysClient, signal?: AbortSign
  * Asks for the integration; the list loads while the picker shows busy, and stops loading (every
  * page request aborted) when the picker is closed with Escape before it is done.
  */
-export async function pickIntegration<S>(flow: MultiStepFlow<S>, client: GenesysClient, placeholder = 'Pick an EventBridge integration'): Promise<IntegrationRef> {
+export async function pickIntegration<S>(
+  flow: MultiStepFlow<S>,
+  client: GenesysClient,
+  placeholder = 'Pick an EventBridge integration',
+): Promise<IntegrationRef> {
   return flow.pick({
     id: 'integration',
     placeholder,
@@ -52,7 +62,12 @@ export async function pickIntegration<S>(flow: MultiStepFlow<S>, client: Genesys
  * Reads the integration's EventBridge document. A 404 from the seed endpoint for an integration whose
  * config exists means "not on this org" (remembered for the session); a 404 for both means it is gone.
  */
-export async function readEventBridgeDocument(services: ExtensionServices, client: GenesysClient, integrationId: string, signal?: AbortSignal): Promise<JsonObject> {
+export async function readEventBridgeDocument(
+  services: ExtensionServices,
+  client: GenesysClient,
+  integrationId: string,
+  signal?: AbortSignal,
+): Promise<JsonObject> {
   if (services.seedEndpointUnavailable.has(integrationId)) throw new SeedEndpointUnavailableError(integrationId);
   try {
     return await client.getEventBridgeDocument(integrationId, signal);
@@ -65,19 +80,23 @@ export async function readEventBridgeDocument(services: ExtensionServices, clien
       throw err;
     }
     services.seedEndpointUnavailable.add(integrationId);
-    services.log.info(`The EventBridge endpoint answered 404 for integration ${integrationId}; only topic filters are available for it.`);
+    services.log.info(
+      `The EventBridge endpoint answered 404 for integration ${integrationId}; only topic filters are available for it.`,
+    );
     throw new SeedEndpointUnavailableError(integrationId);
   }
 }
 
 export function subscriptionItems(doc: JsonObject): PickItem<string>[] {
-  return listSubscriptions(doc).filter((s) => s.name).map((s) => ({
-    label: s.name,
-    description: `${plural(s.filters.length, 'filter')} · ${plural(s.events.length, 'event')}`,
-    detail: s.filters.length > 0 ? s.filters.map((f) => `${f.key} ${f.matchType}`).join(', ') : undefined,
-    icon: 'symbol-event',
-    value: s.name,
-  }));
+  return listSubscriptions(doc)
+    .filter((s) => s.name)
+    .map((s) => ({
+      label: s.name,
+      description: `${plural(s.filters.length, 'filter')} · ${plural(s.events.length, 'event')}`,
+      detail: s.filters.length > 0 ? s.filters.map((f) => `${f.key} ${f.matchType}`).join(', ') : undefined,
+      icon: 'symbol-event',
+      value: s.name,
+    }));
 }
 
 export function findSubscription(doc: JsonObject, name: string): SubscriptionView | undefined {

@@ -33,7 +33,8 @@ export function recentProgress(): readonly ProgressRecord[] {
 }
 
 export async function withCancellableProgress<T>(
-  title: string, work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
+  title: string,
+  work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
 ): Promise<T> {
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title, cancellable: true },
@@ -54,7 +55,10 @@ export async function withCancellableProgress<T>(
       };
       const cancelButton = token.onCancellationRequested(record.cancel);
       try {
-        return await withRetryListener((n) => report(formatRetry(n)), () => work(controller.signal, report));
+        return await withRetryListener(
+          (n) => report(formatRetry(n)),
+          () => work(controller.signal, report),
+        );
       } finally {
         record.done = true;
         cancelButton.dispose();

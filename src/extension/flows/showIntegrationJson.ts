@@ -10,13 +10,19 @@ import type { FlowContext } from './context';
 import { MultiStepFlow } from './input/multiStep';
 import { pickIntegration, readEventBridgeDocument, SeedEndpointUnavailableError, type IntegrationRef } from './pickers';
 
-export interface ShownJson { uri: vscode.Uri; source: 'eventbridge' | 'config'; document: JsonObject }
+export interface ShownJson {
+  uri: vscode.Uri;
+  source: 'eventbridge' | 'config';
+  document: JsonObject;
+}
 
 export function showIntegrationJsonCommand(ctx: FlowContext) {
   return async (arg?: unknown): Promise<ShownJson> => {
     const args = readFlowArgs(arg);
     const client = await ctx.services.requireClient();
-    let integration: IntegrationRef | undefined = args.integrationId ? { id: args.integrationId, name: args.integrationId } : undefined;
+    let integration: IntegrationRef | undefined = args.integrationId
+      ? { id: args.integrationId, name: args.integrationId }
+      : undefined;
     if (!integration) {
       const state: { integration?: IntegrationRef } = {};
       await new MultiStepFlow(ctx.prompter(), 'Show Integration JSON', () => 1, state).run(async (f, s) => {
@@ -26,16 +32,23 @@ export function showIntegrationJsonCommand(ctx: FlowContext) {
       integration = state.integration!;
     }
     const { id } = integration;
-    const shown = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Reading integration…' }, async () => {
-      try {
-        const document = await readEventBridgeDocument(ctx.services, client, id);
-        return { document, source: 'eventbridge' as const, name: nameOf(document, integration!) };
-      } catch (err) {
-        if (!(err instanceof SeedEndpointUnavailableError)) throw err;
-        const document = await client.getIntegrationConfig(id);
-        return { document, source: 'config' as const, name: `${nameOf(document, integration!)} — config (attribute filters unavailable on this org)` };
-      }
-    });
+    const shown = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Reading integration…' },
+      async () => {
+        try {
+          const document = await readEventBridgeDocument(ctx.services, client, id);
+          return { document, source: 'eventbridge' as const, name: nameOf(document, integration!) };
+        } catch (err) {
+          if (!(err instanceof SeedEndpointUnavailableError)) throw err;
+          const document = await client.getIntegrationConfig(id);
+          return {
+            document,
+            source: 'config' as const,
+            name: `${nameOf(document, integration!)} — config (attribute filters unavailable on this org)`,
+          };
+        }
+      },
+    );
     const uri = ctx.documents.create(id, shown.name, shown.document);
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc, { preview: true });

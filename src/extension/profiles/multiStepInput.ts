@@ -153,7 +153,12 @@ export class MultiStepInput {
           finish();
         }
       };
-      listeners.push(...wire((value) => settle(() => resolve(value)), (reason) => settle(() => reject(reason))));
+      listeners.push(
+        ...wire(
+          (value) => settle(() => resolve(value)),
+          (reason) => settle(() => reject(reason)),
+        ),
+      );
       listeners.push(input.onDidHide(() => settle(() => reject(new UserCancelledError('Sign-in cancelled')))));
       input.show();
       previous?.dispose();

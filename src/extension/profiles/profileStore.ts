@@ -63,7 +63,12 @@ export class ProfileStore {
     // The secret first: a crash in between leaves an orphan secret, never a profile without one.
     await this.secrets.store(secretKey(id), clientSecret);
     const others = this.storedProfiles().filter((p) => p.id !== id);
-    const stored: StoredProfile = { id, name: profile.name, environment: profile.environment, clientId: profile.clientId };
+    const stored: StoredProfile = {
+      id,
+      name: profile.name,
+      environment: profile.environment,
+      clientId: profile.clientId,
+    };
     await this.state.update(INDEX_KEY, [...others, stored]);
     return { ...stored, source: 'stored' };
   }
@@ -74,7 +79,10 @@ export class ProfileStore {
       return;
     }
     await this.secrets.delete(secretKey(id));
-    await this.state.update(INDEX_KEY, this.storedProfiles().filter((p) => p.id !== id));
+    await this.state.update(
+      INDEX_KEY,
+      this.storedProfiles().filter((p) => p.id !== id),
+    );
   }
 
   /** The profile id a SecretStorage key belongs to, if it is one of ours. */
@@ -94,6 +102,12 @@ function secretKey(profileId: string): string {
 
 function isStoredProfile(value: unknown): value is StoredProfile {
   const p = value as Partial<StoredProfile> | null;
-  return typeof p === 'object' && p !== null && typeof p.id === 'string' && typeof p.name === 'string'
-    && typeof p.environment === 'string' && typeof p.clientId === 'string';
+  return (
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.id === 'string' &&
+    typeof p.name === 'string' &&
+    typeof p.environment === 'string' &&
+    typeof p.clientId === 'string'
+  );
 }

@@ -72,7 +72,10 @@ export class Session implements vscode.Disposable {
 
   /** Re-reads the active profile and its secret, and replaces the client. */
   reload(): Promise<void> {
-    this.reloading = this.reloading.then(() => this.doReload(), () => this.doReload());
+    this.reloading = this.reloading.then(
+      () => this.doReload(),
+      () => this.doReload(),
+    );
     return this.reloading;
   }
 
@@ -83,7 +86,9 @@ export class Session implements vscode.Disposable {
       return Promise.resolve(undefined);
     }
     this.orgId ??= client.getOrganizationId().catch((err: unknown) => {
-      this.log.info(`Organization id unavailable (event source names will be partial): ${err instanceof Error ? err.message : String(err)}`);
+      this.log.info(
+        `Organization id unavailable (event source names will be partial): ${err instanceof Error ? err.message : String(err)}`,
+      );
       return undefined;
     });
     return this.orgId;
@@ -114,15 +119,23 @@ export class Session implements vscode.Disposable {
     this.orgId = undefined;
     if (profile && secret) {
       try {
-        this.client = this.createClient({ environment: profile.environment, clientId: profile.clientId, clientSecret: secret });
+        this.client = this.createClient({
+          environment: profile.environment,
+          clientId: profile.clientId,
+          clientSecret: secret,
+        });
         this.profile = profile;
         this.secretInUse = secret;
-        this.log.info(`Signed in as profile "${profile.name}" (${this.client.environment.label}, client id ${profile.clientId}).`);
+        this.log.info(
+          `Signed in as profile "${profile.name}" (${this.client.environment.label}, client id ${profile.clientId}).`,
+        );
       } catch (err) {
         // e.g. a GENESYS_ENV or stored URL that does not resolve: stay signed out and say why, once per reload.
         const reason = `Genesys Cloud profile "${profile.name}" cannot be used: ${err instanceof Error ? err.message : String(err)}`;
         this.log.error(reason);
-        void vscode.window.showWarningMessage(reason, 'Sign In…').then((choice) => choice && vscode.commands.executeCommand('genesysCloud.signIn'));
+        void vscode.window
+          .showWarningMessage(reason, 'Sign In…')
+          .then((choice) => choice && vscode.commands.executeCommand('genesysCloud.signIn'));
       }
     } else if (profile) {
       this.log.info(`Profile "${profile.name}" has no stored secret; signed out.`);

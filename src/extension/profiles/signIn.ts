@@ -15,7 +15,11 @@ export interface SignInRequest extends ClientCredentials {
  * Requests a token with the given credentials through a throwaway client. Nothing is stored;
  * the caller stores the profile only when this resolved.
  */
-export async function checkCredentials(session: Session, credentials: ClientCredentials, signal?: AbortSignal): Promise<GenesysEnvironment> {
+export async function checkCredentials(
+  session: Session,
+  credentials: ClientCredentials,
+  signal?: AbortSignal,
+): Promise<GenesysEnvironment> {
   const environment = resolveEnvironment(credentials.environment);
   const client = session.createClient(credentials);
   try {

@@ -37,7 +37,10 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
 
   const pickRegion: InputStep = async (input) => {
     const chosen = await input.showQuickPick({
-      title: TITLE, step: 1, totalSteps: TOTAL_STEPS, items,
+      title: TITLE,
+      step: 1,
+      totalSteps: TOTAL_STEPS,
+      items,
       placeholder: 'Genesys Cloud region of your org (type to filter by name or domain)',
       activeItem: items.find((i) => i.environment !== undefined && i.environment === state.environmentInput),
     });
@@ -51,7 +54,10 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
 
   const customUrl: InputStep = async (input) => {
     const value = await input.showInputBox({
-      title: `${TITLE}: Custom URL`, step: 1, totalSteps: TOTAL_STEPS, value: state.customUrl ?? 'http://127.0.0.1:8787',
+      title: `${TITLE}: Custom URL`,
+      step: 1,
+      totalSteps: TOTAL_STEPS,
+      value: state.customUrl ?? 'http://127.0.0.1:8787',
       prompt: 'Origin that serves /oauth/token and /api/v2 (https://, or http:// for 127.0.0.1/localhost)',
       validate: (text) => validateEnvironment(text),
     });
@@ -63,10 +69,18 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
 
   const clientId: InputStep = async (input) => {
     const value = await input.showInputBox({
-      title: TITLE, step: 2, totalSteps: TOTAL_STEPS, value: state.clientId ?? '',
+      title: TITLE,
+      step: 2,
+      totalSteps: TOTAL_STEPS,
+      value: state.clientId ?? '',
       prompt: `OAuth client id (Client Credentials grant) for ${state.environment!.label}`,
       placeholder: 'e.g. 3f2a…-…',
-      validate: (text) => (text.trim() === '' ? 'Enter the OAuth client id.' : /\s/.test(text.trim()) ? 'A client id has no spaces.' : undefined),
+      validate: (text) =>
+        text.trim() === ''
+          ? 'Enter the OAuth client id.'
+          : /\s/.test(text.trim())
+            ? 'A client id has no spaces.'
+            : undefined,
     });
     state.clientId = value.trim();
     return clientSecret;
@@ -74,12 +88,20 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
 
   const clientSecret: InputStep = async (input) => {
     const value = await input.showInputBox({
-      title: TITLE, step: 3, totalSteps: TOTAL_STEPS, value: state.clientSecret ?? '', password: true,
-      prompt: 'OAuth client secret — Enter requests a token to check it; it is kept in VS Code\'s secret storage only',
+      title: TITLE,
+      step: 3,
+      totalSteps: TOTAL_STEPS,
+      value: state.clientSecret ?? '',
+      password: true,
+      prompt: "OAuth client secret — Enter requests a token to check it; it is kept in VS Code's secret storage only",
       validate: (text) => (text === '' ? 'Enter the client secret.' : undefined),
       onAccept: async (secret) => {
         try {
-          await checkCredentials(session, { environment: state.environmentInput!, clientId: state.clientId!, clientSecret: secret });
+          await checkCredentials(session, {
+            environment: state.environmentInput!,
+            clientId: state.clientId!,
+            clientSecret: secret,
+          });
           return undefined;
         } catch (err) {
           return signInFailureMessage(err);
@@ -93,7 +115,10 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
   const profileName: InputStep = async (input) => {
     const suggested = state.name ?? uniqueName(profiles, defaultProfileName(state.environment!));
     const value = await input.showInputBox({
-      title: TITLE, step: 4, totalSteps: TOTAL_STEPS, value: suggested,
+      title: TITLE,
+      step: 4,
+      totalSteps: TOTAL_STEPS,
+      value: suggested,
       prompt: 'Profile name (shown in the status bar; several profiles can be kept)',
       validate: (text) => validateProfileName(profiles, text),
     });
@@ -102,9 +127,17 @@ export async function runSignInWizard(profiles: ProfileStore, session: Session):
   };
 
   await MultiStepInput.run(pickRegion);
-  return saveAndActivate(profiles, session, {
-    environment: state.environmentInput!, clientId: state.clientId!, clientSecret: state.clientSecret!, name: state.name,
-  }, state.environment!);
+  return saveAndActivate(
+    profiles,
+    session,
+    {
+      environment: state.environmentInput!,
+      clientId: state.clientId!,
+      clientSecret: state.clientSecret!,
+      name: state.name,
+    },
+    state.environment!,
+  );
 }
 
 function validateEnvironment(text: string): vscode.InputBoxValidationMessage | undefined {
@@ -112,11 +145,17 @@ function validateEnvironment(text: string): vscode.InputBoxValidationMessage | u
     resolveEnvironment(text);
     return undefined;
   } catch (err) {
-    return { message: err instanceof Error ? err.message : String(err), severity: vscode.InputBoxValidationSeverity.Error };
+    return {
+      message: err instanceof Error ? err.message : String(err),
+      severity: vscode.InputBoxValidationSeverity.Error,
+    };
   }
 }
 
-export function validateProfileName(profiles: ProfileStore, text: string): string | vscode.InputBoxValidationMessage | undefined {
+export function validateProfileName(
+  profiles: ProfileStore,
+  text: string,
+): string | vscode.InputBoxValidationMessage | undefined {
   const name = text.trim();
   if (name === '') {
     return 'Enter a profile name.';

@@ -3,7 +3,12 @@ import type { AttributeFilterView } from '../../filters/attributeFilters';
 import { code, md } from '../markdown';
 import type { CommandTarget, TreeNode } from './treeNode';
 
-const ICONS: Record<string, string> = { regex: 'regex', exact: 'symbol-string', exists: 'pass', notexists: 'circle-slash' };
+const ICONS: Record<string, string> = {
+  regex: 'regex',
+  exact: 'symbol-string',
+  exists: 'pass',
+  notexists: 'circle-slash',
+};
 
 /** One attribute filter of a subscription: key, match type and values. */
 export class FilterNode implements TreeNode, CommandTarget {

@@ -42,8 +42,14 @@ export class IntegrationListNode implements TreeNode {
       this.prefetchDetails(signal);
     }
     if (this.integrations.length === 0) {
-      return [new InfoNode(undefined, 'integrations/empty', 'No EventBridge integrations in this org',
-        'The org has no integrations of type `amazon-eventbridge-source`. Create one in Genesys Cloud Admin → Integrations.')];
+      return [
+        new InfoNode(
+          undefined,
+          'integrations/empty',
+          'No EventBridge integrations in this org',
+          'The org has no integrations of type `amazon-eventbridge-source`. Create one in Genesys Cloud Admin → Integrations.',
+        ),
+      ];
     }
     return this.hasMore ? [...this.integrations, this.loadMoreNode] : [...this.integrations];
   }

@@ -48,7 +48,9 @@ export class IntegrationNode implements TreeNode, CommandTarget {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.summary.name || this.summary.id, vscode.TreeItemCollapsibleState.Collapsed);
     const unhealthy = this.state !== undefined && UNHEALTHY_STATES.has(this.state);
-    item.description = [this.properties?.awsAccountId, this.properties?.awsAccountRegion, this.state].filter(Boolean).join(' · ');
+    item.description = [this.properties?.awsAccountId, this.properties?.awsAccountRegion, this.state]
+      .filter(Boolean)
+      .join(' · ');
     item.iconPath = unhealthy
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('radio-tower');
@@ -62,7 +64,9 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     const lines = [`**${md(summary.name)}** — EventBridge integration`, '', `ID: ${code(summary.id)}`];
     const reported = summary.reportedState;
     if (this.state) {
-      lines.push(`State: **${md(this.state)}**${reported?.detail ? ` — ${md(reported.detail)}` : ''}${reported?.lastUpdated ? ` (since ${md(reported.lastUpdated)})` : ''}`);
+      lines.push(
+        `State: **${md(this.state)}**${reported?.detail ? ` — ${md(reported.detail)}` : ''}${reported?.lastUpdated ? ` (since ${md(reported.lastUpdated)})` : ''}`,
+      );
     }
     if (summary.intendedState) {
       lines.push(`Intended state: ${md(summary.intendedState)}`);
@@ -144,11 +148,16 @@ export class IntegrationNode implements TreeNode, CommandTarget {
 
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
     const unavailable = (): TreeNode[] => [
-      new InfoNode(this, `${this.id}/subscriptions/unavailable`, SEED_ENDPOINT_UNAVAILABLE,
+      new InfoNode(
+        this,
+        `${this.id}/subscriptions/unavailable`,
+        SEED_ENDPOINT_UNAVAILABLE,
         `${SEED_ENDPOINT_UNAVAILABLE} (${SEED_ENDPOINT_UNAVAILABLE_REASON}).\n\n` +
           'This org answers 404 for `/api/v2/integrations/eventbridge/{id}`. **Topic filters** work on every org; ' +
           'attribute filters need the subscription-filter endpoint.',
-        'info', `(${SEED_ENDPOINT_UNAVAILABLE_REASON})`),
+        'info',
+        `(${SEED_ENDPOINT_UNAVAILABLE_REASON})`,
+      ),
     ];
     // Remembered for the session: one 404 per integration, not one per expansion.
     if (this.context.seedEndpointUnavailable.has(this.integrationId)) {
@@ -163,7 +172,9 @@ export class IntegrationNode implements TreeNode, CommandTarget {
         this.context.seedEndpointUnavailable.add(this.integrationId);
         return unavailable();
       }
-      return [new ErrorNode(this, `${this.id}/subscriptions/error`, `Could not read subscriptions: ${messageOf(err)}`, this)];
+      return [
+        new ErrorNode(this, `${this.id}/subscriptions/error`, `Could not read subscriptions: ${messageOf(err)}`, this),
+      ];
     }
     try {
       const views = listSubscriptions(document);
@@ -178,7 +189,14 @@ export class IntegrationNode implements TreeNode, CommandTarget {
         return new SubscriptionNode(this, this.integrationId, view, count === 0 ? '' : `#${count}`);
       });
     } catch (err) {
-      return [new ErrorNode(this, `${this.id}/subscriptions/error`, `The EventBridge document cannot be read: ${messageOf(err)}`, this)];
+      return [
+        new ErrorNode(
+          this,
+          `${this.id}/subscriptions/error`,
+          `The EventBridge document cannot be read: ${messageOf(err)}`,
+          this,
+        ),
+      ];
     }
   }
 }

@@ -137,7 +137,14 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
       this.log.error(`Loading ${node.id} failed: ${messageOf(err)}`);
       // Cached like any answer (no request storm on re-render); the row's retry or a refresh drops it.
       const what = node === this.root ? 'Could not load integrations' : 'Could not load';
-      return [new ErrorNode(node === this.root ? undefined : node, `${node.id}/error`, `${what}: ${messageOf(err)}`, node === this.root ? undefined : node)];
+      return [
+        new ErrorNode(
+          node === this.root ? undefined : node,
+          `${node.id}/error`,
+          `${what}: ${messageOf(err)}`,
+          node === this.root ? undefined : node,
+        ),
+      ];
     }
   }
 

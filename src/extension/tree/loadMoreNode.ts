@@ -24,8 +24,13 @@ export class LoadMoreNode implements TreeNode {
       item.description = progress;
       return item;
     }
-    const item = new vscode.TreeItem(this.error ? 'Could not load more — retry' : 'Load more…', vscode.TreeItemCollapsibleState.None);
-    item.iconPath = this.error ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')) : new vscode.ThemeIcon('more');
+    const item = new vscode.TreeItem(
+      this.error ? 'Could not load more — retry' : 'Load more…',
+      vscode.TreeItemCollapsibleState.None,
+    );
+    item.iconPath = this.error
+      ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+      : new vscode.ThemeIcon('more');
     item.description = this.error ?? progress;
     item.contextValue = 'loadMore';
     item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this] };

@@ -44,7 +44,10 @@ export class ErrorNode implements TreeNode {
     const item = new vscode.TreeItem(this.message, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = this.contextValue;
-    item.tooltip = new vscode.MarkdownString(`$(error) ${md(this.message)}\n\nClick to retry. Details are in **Genesys Cloud: Show Log**.`, true);
+    item.tooltip = new vscode.MarkdownString(
+      `$(error) ${md(this.message)}\n\nClick to retry. Details are in **Genesys Cloud: Show Log**.`,
+      true,
+    );
     item.command = { command: 'genesysCloud.refresh', title: 'Retry', arguments: [this] };
     return item;
   }

@@ -27,7 +27,9 @@ export class SubscriptionNode implements TreeNode, CommandTarget {
     item.iconPath = new vscode.ThemeIcon('bell');
     item.contextValue = 'subscription';
     const tooltip = new vscode.MarkdownString(`**${md(name)}** — subscription\n\n`);
-    tooltip.appendMarkdown(events.length > 0 ? `Events:\n${events.map((e) => `- ${code(e)}`).join('\n')}\n\n` : 'No events.\n\n');
+    tooltip.appendMarkdown(
+      events.length > 0 ? `Events:\n${events.map((e) => `- ${code(e)}`).join('\n')}\n\n` : 'No events.\n\n',
+    );
     tooltip.appendMarkdown(`${plural(filters.length, 'attribute filter')}`);
     item.tooltip = tooltip;
     return item;
@@ -35,7 +37,14 @@ export class SubscriptionNode implements TreeNode, CommandTarget {
 
   async loadChildren(): Promise<TreeNode[]> {
     if (this.subscription.filters.length === 0) {
-      return [new InfoNode(this, `${this.id}/empty`, 'No attribute filters', 'Every event of this subscription is delivered. Use **Apply Subscription Filter…** to add one.')];
+      return [
+        new InfoNode(
+          this,
+          `${this.id}/empty`,
+          'No attribute filters',
+          'Every event of this subscription is delivered. Use **Apply Subscription Filter…** to add one.',
+        ),
+      ];
     }
     return this.subscription.filters.map((f) => new FilterNode(this, this.integrationId, this.subscriptionName, f));
   }

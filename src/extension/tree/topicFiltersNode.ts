@@ -29,7 +29,14 @@ export class TopicFiltersNode implements TreeNode, CommandTarget {
 
   async loadChildren(): Promise<TreeNode[]> {
     if (this.topics.length === 0) {
-      return [new InfoNode(this, `${this.id}/empty`, 'No topic filters', 'Use **Add Topic Filter…** or **Select Topics by Regex…** to add topics.')];
+      return [
+        new InfoNode(
+          this,
+          `${this.id}/empty`,
+          'No topic filters',
+          'Use **Add Topic Filter…** or **Select Topics by Regex…** to add topics.',
+        ),
+      ];
     }
     return this.topics.map((topic) => new TopicNode(this, this.integrationId, topic));
   }

@@ -18,7 +18,9 @@ export class TopicNode implements TreeNode, CommandTarget {
     const item = new vscode.TreeItem(this.topic, vscode.TreeItemCollapsibleState.None);
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     item.contextValue = 'topic';
-    item.tooltip = new vscode.MarkdownString(`Topic ${code(this.topic)}\n\nEvents of this topic are sent to the integration's event bus.`);
+    item.tooltip = new vscode.MarkdownString(
+      `Topic ${code(this.topic)}\n\nEvents of this topic are sent to the integration's event bus.`,
+    );
     return item;
   }
 }

@@ -10,10 +10,30 @@ import type { ScanState } from './scanState';
  * One member of a class: a single character (`codePoint`), or a set such as `\d` or `[:alpha:]`
  * (`isClass`, codePoint -1), which cannot be the end of a range.
  */
-interface ClassAtom { start: number; end: number; out: string; isClass: boolean; codePoint: number }
+interface ClassAtom {
+  start: number;
+  end: number;
+  out: string;
+  isClass: boolean;
+  codePoint: number;
+}
 
-const POSIX_CLASSES = new Set(['alnum', 'alpha', 'ascii', 'blank', 'cntrl', 'digit', 'graph', 'lower', 'print',
-  'punct', 'space', 'upper', 'word', 'xdigit']);
+const POSIX_CLASSES = new Set([
+  'alnum',
+  'alpha',
+  'ascii',
+  'blank',
+  'cntrl',
+  'digit',
+  'graph',
+  'lower',
+  'print',
+  'punct',
+  'space',
+  'upper',
+  'word',
+  'xdigit',
+]);
 /** Escapes RE2 understands inside a class that stand for a set of characters. */
 const RE2_CLASS_ESCAPES = new Set([...'dDsSwWpP']);
 /** Single-letter escapes for control characters, which RE2 also accepts as written. */
@@ -44,7 +64,10 @@ export function scanCharClass(scan: ScanState): void {
       scanQuoted(scan, (char) => hex(char.codePointAt(0) ?? 0));
       continue;
     }
-    if (p.startsWith('\\E', scan.i)) { scan.emit(scan.i, scan.i + 2, ''); continue; }
+    if (p.startsWith('\\E', scan.i)) {
+      scan.emit(scan.i, scan.i + 2, '');
+      continue;
+    }
     const lo = scanClassAtom(scan);
     if (p[scan.i] === '-' && scan.i + 1 < p.length && p[scan.i + 1] !== ']') {
       scan.emit(scan.i, scan.i + 1, '-');
@@ -63,14 +86,21 @@ function scanClassAtom(scan: ScanState): ClassAtom {
   const start = scan.i;
   const posix = /^\[:(\^?)([A-Za-z]*):\]/.exec(p.slice(start));
   if (posix) {
-    if (!POSIX_CLASSES.has(posix[2])) scan.candidate('invalid character class range', start, start + posix[0].length, posix[0]);
+    if (!POSIX_CLASSES.has(posix[2]))
+      scan.candidate('invalid character class range', start, start + posix[0].length, posix[0]);
     scan.emit(start, start + posix[0].length, posix[0]);
     return { start, end: scan.i, out: posix[0], isClass: true, codePoint: -1 };
   }
   if (p[start] !== '\\') {
     const len = scan.codePointLength(start);
     scan.emit(start, start + len, p.slice(start, start + len));
-    return { start, end: scan.i, out: p.slice(start, start + len), isClass: false, codePoint: p.codePointAt(start) ?? 0 };
+    return {
+      start,
+      end: scan.i,
+      out: p.slice(start, start + len),
+      isClass: false,
+      codePoint: p.codePointAt(start) ?? 0,
+    };
   }
   return scanClassEscape(scan);
 }

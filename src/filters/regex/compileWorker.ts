@@ -20,7 +20,11 @@ export interface CompileWorkerOptions {
   workerPath?: string;
 }
 
-export interface CompileWorkerStats { restarts: number; compiles: number; memory?: WorkerMemoryStats }
+export interface CompileWorkerStats {
+  restarts: number;
+  compiles: number;
+  memory?: WorkerMemoryStats;
+}
 
 interface Job {
   request: WorkerRequest;
@@ -141,7 +145,10 @@ export class CompileWorker {
     worker.stdout.resume();
     this.worker = worker;
     this.ready = false;
-    const startup = setTimeout(() => this.failStartup(worker, 'the regex worker did not start in time'), STARTUP_TIMEOUT_MS);
+    const startup = setTimeout(
+      () => this.failStartup(worker, 'the regex worker did not start in time'),
+      STARTUP_TIMEOUT_MS,
+    );
     worker.on('message', (reply: WorkerReply) => {
       if (worker !== this.worker) return;
       if (reply.type === 'ready') {
@@ -204,7 +211,9 @@ export class CompileWorker {
     if (job !== this.current) return;
     this.finishCurrent();
     const seconds = (this.options.timeoutMs / 1000).toLocaleString('en-US');
-    this.settle(job, () => job.resolve({ kind: 'tooComplex', reason: `compiling took longer than ${seconds} s`, timedOut: true }));
+    this.settle(job, () =>
+      job.resolve({ kind: 'tooComplex', reason: `compiling took longer than ${seconds} s`, timedOut: true }),
+    );
     void this.restart();
   }
 

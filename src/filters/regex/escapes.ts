@@ -23,8 +23,11 @@ export function scanEscape(scan: ScanState): void {
   const token = (re: RegExp): string | undefined => re.exec(p.slice(start))?.[0];
   let m: string | undefined;
   switch (d) {
-    case 'Q': return scanQuotedOutsideClass(scan);
-    case 'E': scan.emit(start, start + 2, ''); return; // a stray \E is ignored by PCRE2
+    case 'Q':
+      return scanQuotedOutsideClass(scan);
+    case 'E':
+      scan.emit(start, start + 2, '');
+      return; // a stray \E is ignored by PCRE2
     case 'g':
       if ((m = token(/^\\g(\{-?\d+\}|\{[A-Za-z_]\w*\}|-?\d+)/))) return scan.replaced('backreference', m, '(?:)');
       if ((m = token(/^\\g(<[^>]*>|'[^']*')/))) return scan.replaced('subroutineCall', m, '(?:)');
@@ -32,16 +35,26 @@ export function scanEscape(scan: ScanState): void {
     case 'k':
       if ((m = token(/^\\k(<[^>]*>|'[^']*'|\{[^}]*\})/))) return scan.replaced('backreference', m, '(?:)');
       break;
-    case 'K': return scan.replaced('resetMatchStart', '\\K', '(?:)');
-    case 'G': return scan.replaced('matchStartAnchor', '\\G', '(?:)');
-    case 'Z': return scan.replaced('endBeforeNewline', '\\Z', '\\z');
-    case 'R': return scan.replaced('newlineSequence', '\\R', '(?:\\r\\n|\\n|\\r)');
-    case 'X': return scan.replaced('graphemeCluster', '\\X', '.');
-    case 'h': return scan.replaced('horizontalSpace', '\\h', '[\\t ]');
-    case 'H': return scan.replaced('horizontalSpace', '\\H', '[^\\t ]');
-    case 'V': return scan.replaced('verticalSpace', '\\V', '[^\\n]');
-    case 'N': return scan.replaced('notNewline', '\\N', '[^\\n]');
-    case 'e': return scan.replaced('escapeChar', '\\e', '\\x1B');
+    case 'K':
+      return scan.replaced('resetMatchStart', '\\K', '(?:)');
+    case 'G':
+      return scan.replaced('matchStartAnchor', '\\G', '(?:)');
+    case 'Z':
+      return scan.replaced('endBeforeNewline', '\\Z', '\\z');
+    case 'R':
+      return scan.replaced('newlineSequence', '\\R', '(?:\\r\\n|\\n|\\r)');
+    case 'X':
+      return scan.replaced('graphemeCluster', '\\X', '.');
+    case 'h':
+      return scan.replaced('horizontalSpace', '\\h', '[\\t ]');
+    case 'H':
+      return scan.replaced('horizontalSpace', '\\H', '[^\\t ]');
+    case 'V':
+      return scan.replaced('verticalSpace', '\\V', '[^\\n]');
+    case 'N':
+      return scan.replaced('notNewline', '\\N', '[^\\n]');
+    case 'e':
+      return scan.replaced('escapeChar', '\\e', '\\x1B');
     case 'o':
       if ((m = token(/^\\o\{[0-7]+\}/))) return scan.replaced('octalEscape', m, '\\x00');
       break;
@@ -55,8 +68,10 @@ export function scanEscape(scan: ScanState): void {
       }
       break;
     }
-    case 'u': return scanUnicodeEscape(scan);
-    case 'p': case 'P':
+    case 'u':
+      return scanUnicodeEscape(scan);
+    case 'p':
+    case 'P':
       scanPropertyEscape(scan);
       scan.atom();
       return;
@@ -71,8 +86,14 @@ export function scanEscape(scan: ScanState): void {
     scan.atom();
     return;
   }
-  if (d === 'C') scan.finding('notPcre2.singleByte', 'warning', start, start + 2,
-    `\\C at ${start}–${start + 2} matches one byte and can split a UTF-8 character; the backend may reject it`);
+  if (d === 'C')
+    scan.finding(
+      'notPcre2.singleByte',
+      'warning',
+      start,
+      start + 2,
+      `\\C at ${start}–${start + 2} matches one byte and can split a UTF-8 character; the backend may reject it`,
+    );
   const len = 1 + scan.codePointLength(start + 1);
   const text = p.slice(start, start + len);
   if (/[A-Za-z0-9]/.test(d) && !RE2_ESCAPES.has(d)) scan.candidate('invalid escape sequence', start, start + len, text);
@@ -90,8 +111,13 @@ function scanHexEscape(scan: ScanState, text: string): void {
   if (!(/^\\x[0-9A-Fa-f]{2}$/.test(text) || value <= 0x10ffff)) {
     scan.candidate('invalid escape sequence', start, start + text.length, text);
   } else if (value >= 0xd800 && value <= 0xdfff) {
-    scan.finding('notPcre2.surrogate', 'error', start, start + text.length,
-      `${text} at ${start}–${start + text.length} is a UTF-16 surrogate, which the PCRE2 backend rejects`);
+    scan.finding(
+      'notPcre2.surrogate',
+      'error',
+      start,
+      start + text.length,
+      `${text} at ${start}–${start + text.length} is a UTF-16 surrogate, which the PCRE2 backend rejects`,
+    );
   }
   scan.emit(start, start + text.length, text);
   scan.atom();
@@ -137,8 +163,13 @@ export function matchUnicodeEscape(scan: ScanState, start: number): { text: stri
   const m = /^\\u(?:\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{1,4}))/.exec(scan.pattern.slice(start));
   if (!m) return undefined;
   const digits = m[1] ?? m[2];
-  scan.finding('notPcre2.unicodeEscape', 'error', start, start + m[0].length,
-    `${m[0]} at ${start}–${start + m[0].length} is not supported by the PCRE2 backend; write \\x{${digits}}`);
+  scan.finding(
+    'notPcre2.unicodeEscape',
+    'error',
+    start,
+    start + m[0].length,
+    `${m[0]} at ${start}–${start + m[0].length} is not supported by the PCRE2 backend; write \\x{${digits}}`,
+  );
   return { text: m[0], digits };
 }
 

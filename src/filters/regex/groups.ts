@@ -7,14 +7,33 @@ import type { Frame, ScanState } from './scanState';
 
 /** PCRE2 alpha assertions that open a group, e.g. `(*pla:…)`. */
 const ALPHA_ASSERTIONS: Record<string, Pcre2OnlyKind> = {
-  pla: 'lookahead', positive_lookahead: 'lookahead', nla: 'negativeLookahead', negative_lookahead: 'negativeLookahead',
-  plb: 'lookbehind', positive_lookbehind: 'lookbehind', nlb: 'negativeLookbehind', negative_lookbehind: 'negativeLookbehind',
-  napla: 'lookahead', non_atomic_positive_lookahead: 'lookahead', naplb: 'lookbehind', non_atomic_positive_lookbehind: 'lookbehind',
-  atomic: 'atomicGroup', sr: 'scriptRun', script_run: 'scriptRun', asr: 'scriptRun', atomic_script_run: 'scriptRun',
+  pla: 'lookahead',
+  positive_lookahead: 'lookahead',
+  nla: 'negativeLookahead',
+  negative_lookahead: 'negativeLookahead',
+  plb: 'lookbehind',
+  positive_lookbehind: 'lookbehind',
+  nlb: 'negativeLookbehind',
+  negative_lookbehind: 'negativeLookbehind',
+  napla: 'lookahead',
+  non_atomic_positive_lookahead: 'lookahead',
+  naplb: 'lookbehind',
+  non_atomic_positive_lookbehind: 'lookbehind',
+  atomic: 'atomicGroup',
+  sr: 'scriptRun',
+  script_run: 'scriptRun',
+  asr: 'scriptRun',
+  atomic_script_run: 'scriptRun',
 };
 /** Symbolic openers of PCRE2-only groups; each becomes `(?:` so RE2 still checks the group's body. */
-const PCRE2_GROUP_OPENERS: ReadonlyArray<[string, Pcre2OnlyKind]> = [['(?=', 'lookahead'], ['(?!', 'negativeLookahead'],
-  ['(?<=', 'lookbehind'], ['(?<!', 'negativeLookbehind'], ['(?>', 'atomicGroup'], ['(?|', 'branchReset']];
+const PCRE2_GROUP_OPENERS: ReadonlyArray<[string, Pcre2OnlyKind]> = [
+  ['(?=', 'lookahead'],
+  ['(?!', 'negativeLookahead'],
+  ['(?<=', 'lookbehind'],
+  ['(?<!', 'negativeLookbehind'],
+  ['(?>', 'atomicGroup'],
+  ['(?|', 'branchReset'],
+];
 
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
@@ -37,7 +56,9 @@ export function scanOpenGroup(scan: ScanState): void {
       return openFrame(scan, start, start + m[0].length, '(?:');
     }
     if ((m = /^\(\*[^)]*\)/.exec(rest))) {
-      const isOption = /^\(\*(UTF|UCP|CR|LF|CRLF|ANYCRLF|ANY|NUL|BSR_\w+|NO_\w+|NOTEMPTY\w*|LIMIT_\w+(=\d+)?)\)$/.test(m[0]);
+      const isOption = /^\(\*(UTF|UCP|CR|LF|CRLF|ANYCRLF|ANY|NUL|BSR_\w+|NO_\w+|NOTEMPTY\w*|LIMIT_\w+(=\d+)?)\)$/.test(
+        m[0],
+      );
       scan.pcre2Only(isOption ? 'startOption' : 'verb', start, start + m[0].length);
       scan.emit(start, start + m[0].length, '(?:)');
       scan.atom();
@@ -62,7 +83,7 @@ export function scanOpenGroup(scan: ScanState): void {
   if ((m = /^\(\?C[^)]*\)/.exec(rest))) return scan.replaced('callout', m[0], '(?:)');
   if (rest.startsWith('(?(')) {
     // `(?(?=…)…)` is conditional on an assertion: the assertion is scanned as its own group.
-    const cond = p[start + 3] === '?' || p[start + 3] === '*' ? '(?' : /^\(\?\([^)]*\)/.exec(rest)?.[0] ?? '(?(';
+    const cond = p[start + 3] === '?' || p[start + 3] === '*' ? '(?' : (/^\(\?\([^)]*\)/.exec(rest)?.[0] ?? '(?(');
     scan.pcre2Only('conditional', start, start + cond.length);
     return openFrame(scan, start, start + cond.length, '(?:');
   }
@@ -93,13 +114,23 @@ function scanNamedGroup(scan: ScanState, text: string, name: string, quoted: boo
   if (quoted) scan.pcre2Only('quotedGroupName', start, end);
   if (/^\w+$/.test(name)) {
     if (isDigit(name[0])) {
-      scan.finding('notPcre2.groupName', 'error', start, end,
-        `group name "${name}" at ${start}–${end} starts with a digit, which the PCRE2 backend rejects`);
+      scan.finding(
+        'notPcre2.groupName',
+        'error',
+        start,
+        end,
+        `group name "${name}" at ${start}–${end} starts with a digit, which the PCRE2 backend rejects`,
+      );
     }
     const earlier = scan.groupNames.get(name);
     if (earlier !== undefined) {
-      scan.finding('duplicateGroupName', 'error', start, end,
-        `duplicate group name "${name}" at ${start}–${end} — already used by the group at ${earlier}`);
+      scan.finding(
+        'duplicateGroupName',
+        'error',
+        start,
+        end,
+        `duplicate group name "${name}" at ${start}–${end} — already used by the group at ${earlier}`,
+      );
     } else {
       scan.groupNames.set(name, start);
     }

@@ -5,16 +5,44 @@
 import { formatRange } from './types';
 
 export type Pcre2OnlyKind =
-  | 'lookahead' | 'negativeLookahead' | 'lookbehind' | 'negativeLookbehind' | 'backreference'
-  | 'atomicGroup' | 'possessiveQuantifier' | 'recursion' | 'subroutineCall' | 'conditional' | 'verb'
-  | 'scriptRun' | 'callout' | 'resetMatchStart' | 'matchStartAnchor' | 'endBeforeNewline' | 'newlineSequence'
-  | 'graphemeCluster' | 'horizontalSpace' | 'verticalSpace' | 'notNewline' | 'escapeChar' | 'octalEscape'
-  | 'startOption' | 'comment' | 'branchReset' | 'quotedGroupName' | 'inlineFlag' | 'casedLetterProperty' | 'largeRepeat';
+  | 'lookahead'
+  | 'negativeLookahead'
+  | 'lookbehind'
+  | 'negativeLookbehind'
+  | 'backreference'
+  | 'atomicGroup'
+  | 'possessiveQuantifier'
+  | 'recursion'
+  | 'subroutineCall'
+  | 'conditional'
+  | 'verb'
+  | 'scriptRun'
+  | 'callout'
+  | 'resetMatchStart'
+  | 'matchStartAnchor'
+  | 'endBeforeNewline'
+  | 'newlineSequence'
+  | 'graphemeCluster'
+  | 'horizontalSpace'
+  | 'verticalSpace'
+  | 'notNewline'
+  | 'escapeChar'
+  | 'octalEscape'
+  | 'startOption'
+  | 'comment'
+  | 'branchReset'
+  | 'quotedGroupName'
+  | 'inlineFlag'
+  | 'casedLetterProperty'
+  | 'largeRepeat';
 
-const BACKTRACKING = 'it needs a backtracking engine; filters run on every event, so only linear-time patterns are accepted';
+const BACKTRACKING =
+  'it needs a backtracking engine; filters run on every event, so only linear-time patterns are accepted';
 const SYNTAX = 'PCRE2-only syntax';
 
-interface Pcre2OnlyInfo { describe(text: string, start: number, end: number): string }
+interface Pcre2OnlyInfo {
+  describe(text: string, start: number, end: number): string;
+}
 
 function entry(name: string | ((text: string) => string), needsBacktracking: boolean, hint?: string): Pcre2OnlyInfo {
   return {
@@ -45,7 +73,11 @@ export const PCRE2_ONLY: Record<Pcre2OnlyKind, Pcre2OnlyInfo> = {
   endBeforeNewline: entry('\\Z (end before a final newline)', false, 'use \\z or $'),
   newlineSequence: entry('\\R (any newline sequence)', false),
   graphemeCluster: entry('\\X (extended grapheme cluster)', false),
-  horizontalSpace: entry((t) => `${t} (${t === '\\H' ? 'not ' : ''}horizontal whitespace)`, false, 'use [\\t ] or [^\\t ]'),
+  horizontalSpace: entry(
+    (t) => `${t} (${t === '\\H' ? 'not ' : ''}horizontal whitespace)`,
+    false,
+    'use [\\t ] or [^\\t ]',
+  ),
   verticalSpace: entry('\\V (not vertical whitespace)', false, 'use [^\\n\\r]'),
   notNewline: entry('\\N (not a newline)', false, 'use [^\\n]'),
   escapeChar: entry('\\e (escape character)', false, 'use \\x1B'),

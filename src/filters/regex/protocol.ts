@@ -1,8 +1,6 @@
 /** Messages between the validator (main thread) and the RE2 worker. */
 
-export type WorkerRequest =
-  | { type: 'compile'; id: number; pattern: string }
-  | { type: 'stats'; id: number };
+export type WorkerRequest = { type: 'compile'; id: number; pattern: string } | { type: 'stats'; id: number };
 
 export interface WorkerMemoryStats {
   /** Size of the wasm heap; fixed at 16 MiB in re2-wasm (it cannot grow). */

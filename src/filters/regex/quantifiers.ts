@@ -16,8 +16,13 @@ export function scanBrace(scan: ScanState): void {
   if (!counted) {
     const upTo = /^\{,(\d+)\}/.exec(rest);
     if (upTo) {
-      scan.finding('ambiguousBrace', 'warning', scan.i, scan.i + upTo[0].length,
-        `${upTo[0]} at ${scan.i}–${scan.i + upTo[0].length} is literal text in RE2 but means {0,${upTo[1]}} in PCRE2 10.43+; write {0,${upTo[1]}} or \\{,${upTo[1]}}`);
+      scan.finding(
+        'ambiguousBrace',
+        'warning',
+        scan.i,
+        scan.i + upTo[0].length,
+        `${upTo[0]} at ${scan.i}–${scan.i + upTo[0].length} is literal text in RE2 but means {0,${upTo[1]}} in PCRE2 10.43+; write {0,${upTo[1]}} or \\{,${upTo[1]}}`,
+      );
     }
     scan.literal();
     return;
@@ -44,15 +49,25 @@ export function scanBrace(scan: ScanState): void {
 
 /** A quantifier token at [start,end); `factor` is its counted repeat (1 for * + ?). */
 export function scanQuantifier(
-  scan: ScanState, start: number, end: number, factor: number,
-  out = scan.pattern.slice(start, end), sizeDetail?: string, sizeTooLarge = false,
+  scan: ScanState,
+  start: number,
+  end: number,
+  factor: number,
+  out = scan.pattern.slice(start, end),
+  sizeDetail?: string,
+  sizeTooLarge = false,
 ): void {
   let opEnd = end;
   let opOut = out;
   const next = scan.pattern[end];
   let possessive = false;
-  if (next === '?') { opEnd = end + 1; opOut += '?'; }
-  else if (next === '+') { opEnd = end + 1; possessive = true; }
+  if (next === '?') {
+    opEnd = end + 1;
+    opOut += '?';
+  } else if (next === '+') {
+    opEnd = end + 1;
+    possessive = true;
+  }
   const prev = scan.previous;
   if (prev.kind === 'none') {
     scan.candidate('no argument for repetition operator', start, end, out);
@@ -62,8 +77,14 @@ export function scanQuantifier(
   const inner = prev.kind === 'none' ? 1 : prev.product;
   const product = inner * factor;
   if (sizeDetail !== undefined || sizeTooLarge || (factor > 1 && product > MAX_REPEAT)) {
-    scan.candidate('invalid repetition size', start, end, out,
-      sizeDetail ?? (sizeTooLarge ? 'RE2 allows at most 1000' : `nested repeats multiply to ${product}; RE2 allows at most 1000`));
+    scan.candidate(
+      'invalid repetition size',
+      start,
+      end,
+      out,
+      sizeDetail ??
+        (sizeTooLarge ? 'RE2 allows at most 1000' : `nested repeats multiply to ${product}; RE2 allows at most 1000`),
+    );
   }
   if (possessive) scan.pcre2Only('possessiveQuantifier', start, opEnd);
   scan.emit(start, opEnd, opOut);

@@ -6,7 +6,12 @@
 import { PCRE2_ONLY, type Pcre2OnlyKind } from './pcre2Only';
 
 /** User range [start,end) produced RE2 text [outStart,outEnd); lets RE2 fragments be mapped back. */
-export interface Segment { start: number; end: number; outStart: number; outEnd: number }
+export interface Segment {
+  start: number;
+  end: number;
+  outStart: number;
+  outEnd: number;
+}
 
 export interface ScanFinding {
   code: string;
@@ -18,13 +23,23 @@ export interface ScanFinding {
 }
 
 /** A place where RE2 would report `re2Code` (RE2's errors carry no position, only the offending text `out`). */
-export interface ErrorCandidate { re2Code: string; start: number; end: number; out: string; detail?: string }
+export interface ErrorCandidate {
+  re2Code: string;
+  start: number;
+  end: number;
+  out: string;
+  detail?: string;
+}
 
 /**
  * An open group (the bottom frame is the whole pattern). RE2 limits the product of nested repeat counts,
  * so each frame remembers the largest product inside it for the quantifier that may follow its `)`.
  */
-export interface Frame { start: number; end: number; maxProduct: number }
+export interface Frame {
+  start: number;
+  end: number;
+  maxProduct: number;
+}
 
 /** What a quantifier at the current position would apply to. */
 export type Previous =
@@ -60,7 +75,13 @@ export class ScanState {
   }
 
   pcre2Only(kind: Pcre2OnlyKind, start: number, end: number): void {
-    this.findings.push({ code: `pcre2Only.${kind}`, kind: 'pcre2Only', start, end, message: PCRE2_ONLY[kind].describe(this.pattern.slice(start, end), start, end) });
+    this.findings.push({
+      code: `pcre2Only.${kind}`,
+      kind: 'pcre2Only',
+      start,
+      end,
+      message: PCRE2_ONLY[kind].describe(this.pattern.slice(start, end), start, end),
+    });
   }
 
   finding(code: string, kind: 'error' | 'warning', start: number, end: number, message: string): void {

@@ -40,10 +40,18 @@ export function scanPattern(pattern: string): ScanResult {
     else if (c === '[') scanCharClass(scan);
     else if (c === '*' || c === '+' || c === '?') scanQuantifier(scan, scan.i, scan.i + 1, 1);
     else if (c === '{') scanBrace(scan);
-    else if (c === '|') { scan.emit(scan.i, scan.i + 1, '|'); scan.previous = { kind: 'none' }; }
-    else scan.literal();
+    else if (c === '|') {
+      scan.emit(scan.i, scan.i + 1, '|');
+      scan.previous = { kind: 'none' };
+    } else scan.literal();
   }
   // RE2 reports "missing )" for the innermost group still open at the end.
   if (scan.frames.length > 1) scan.candidate('missing )', scan.frame.start, scan.frame.end, scan.out);
-  return { re2Pattern: scan.out, segments: scan.segments, findings: scan.findings, candidates: scan.candidates, groupCount: scan.groupCount };
+  return {
+    re2Pattern: scan.out,
+    segments: scan.segments,
+    findings: scan.findings,
+    candidates: scan.candidates,
+    groupCount: scan.groupCount,
+  };
 }

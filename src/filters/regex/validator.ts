@@ -6,7 +6,11 @@ import { CompileWorker, abortError, type CompileOutcome, type CompileWorkerStats
 import { mapRe2Error, tooComplexDiagnostic } from './errorMapping';
 import { scanPattern, type ScanResult } from './scanner';
 import {
-  MAX_PATTERN_LENGTH, formatRange, type RegexDiagnostic, type RegexValidationOptions, type RegexValidationResult,
+  MAX_PATTERN_LENGTH,
+  formatRange,
+  type RegexDiagnostic,
+  type RegexValidationOptions,
+  type RegexValidationResult,
 } from './types';
 
 export * from './types';
@@ -31,7 +35,11 @@ export class RegexValidator {
     this.worker = new CompileWorker({ timeoutMs: options.compileTimeoutMs ?? 1500, workerPath: options.workerPath });
   }
 
-  async validate(pattern: string, options: RegexValidationOptions = {}, signal?: AbortSignal): Promise<RegexValidationResult> {
+  async validate(
+    pattern: string,
+    options: RegexValidationOptions = {},
+    signal?: AbortSignal,
+  ): Promise<RegexValidationResult> {
     if (signal?.aborted) throw abortError();
     if (typeof pattern !== 'string') throw new TypeError('pattern must be a string');
     const early = checkLength(pattern);
@@ -39,10 +47,16 @@ export class RegexValidator {
 
     const scan = scanPattern(pattern);
     const diagnostics = scan.findings.map((f): RegexDiagnostic => {
-      if (f.kind !== 'pcre2Only') return { code: f.code, message: f.message, severity: f.kind, start: f.start, end: f.end };
+      if (f.kind !== 'pcre2Only')
+        return { code: f.code, message: f.message, severity: f.kind, start: f.start, end: f.end };
       return options.allowPcre2Only
-        ? { code: f.code, severity: 'warning', start: f.start, end: f.end,
-          message: `${f.message} — accepted because PCRE2-only constructs are allowed, but RE2 cannot check it` }
+        ? {
+            code: f.code,
+            severity: 'warning',
+            start: f.start,
+            end: f.end,
+            message: `${f.message} — accepted because PCRE2-only constructs are allowed, but RE2 cannot check it`,
+          }
         : { code: f.code, severity: 'error', start: f.start, end: f.end, message: f.message };
     });
 
@@ -83,11 +97,22 @@ export class RegexValidator {
 
 function checkLength(pattern: string): RegexDiagnostic | undefined {
   if (pattern.length === 0) {
-    return { code: 'empty', severity: 'error', start: 0, end: 0, message: 'pattern is empty — enter a regular expression' };
+    return {
+      code: 'empty',
+      severity: 'error',
+      start: 0,
+      end: 0,
+      message: 'pattern is empty — enter a regular expression',
+    };
   }
   if (pattern.length > MAX_PATTERN_LENGTH) {
-    return { code: 'tooLong', severity: 'error', start: MAX_PATTERN_LENGTH, end: pattern.length,
-      message: `pattern is ${pattern.length.toLocaleString('en-US')} characters long; the limit is ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} (the excess starts at ${MAX_PATTERN_LENGTH})` };
+    return {
+      code: 'tooLong',
+      severity: 'error',
+      start: MAX_PATTERN_LENGTH,
+      end: pattern.length,
+      message: `pattern is ${pattern.length.toLocaleString('en-US')} characters long; the limit is ${MAX_PATTERN_LENGTH.toLocaleString('en-US')} (the excess starts at ${MAX_PATTERN_LENGTH})`,
+    };
   }
   return undefined;
 }
@@ -111,6 +136,7 @@ export function describeDiagnostic(pattern: string, d: RegexDiagnostic): string 
   const prefix = d.severity === 'warning' ? 'Warning: ' : '';
   const wholePattern = d.start === 0 && d.end === pattern.length;
   const mentionsPosition = new RegExp(`\\b${d.start}\\b`).test(oneLine);
-  const suffix = mentionsPosition || wholePattern || d.severity === 'info' ? '' : ` (at ${formatRange(d.start, d.end)})`;
+  const suffix =
+    mentionsPosition || wholePattern || d.severity === 'info' ? '' : ` (at ${formatRange(d.start, d.end)})`;
   return `${prefix}${oneLine}${suffix}`;
 }

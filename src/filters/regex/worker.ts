@@ -8,7 +8,11 @@
 import { parentPort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
-interface WrappedRE2 { ok(): boolean; error(): string; delete(): void }
+interface WrappedRE2 {
+  ok(): boolean;
+  error(): string;
+  delete(): void;
+}
 interface Re2Binding {
   WrappedRE2: new (pattern: string, ignoreCase: boolean, multiline: boolean, dotAll: boolean) => WrappedRE2;
   HEAP8: Int8Array;
@@ -34,7 +38,9 @@ function compile(id: number, pattern: string): WorkerReply {
   // Flags stay off: inline flags in the pattern are what the backend sees too.
   const compiled = new binding.WrappedRE2(pattern, false, false, false);
   try {
-    return compiled.ok() ? { type: 'compiled', id, ok: true } : { type: 'compiled', id, ok: false, error: compiled.error() };
+    return compiled.ok()
+      ? { type: 'compiled', id, ok: true }
+      : { type: 'compiled', id, ok: false, error: compiled.error() };
   } finally {
     compiled.delete();
   }

@@ -8,7 +8,11 @@ import * as vscode from 'vscode';
 import type { FilterWriteOutcome } from '../../../src/extension/flows/attribute/writeFilterEdit';
 import type { ShownJson } from '../../../src/extension/flows/showIntegrationJson';
 import type { JsonObject } from '../../../src/filters/json';
-import { MULTI_SUBSCRIPTION_INTEGRATION_ID as MULTI, REAL_ORG_INTEGRATION_ID as REAL_ORG, TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/seed';
+import {
+  MULTI_SUBSCRIPTION_INTEGRATION_ID as MULTI,
+  REAL_ORG_INTEGRATION_ID as REAL_ORG,
+  TUTORIAL_INTEGRATION_ID as TUTORIAL,
+} from '../../../src/emulator/seed';
 import { clone, openDiff, script, useFlowTestContext } from './flowTestSetup';
 import type { Answer } from './scriptedPrompter';
 
@@ -26,7 +30,7 @@ describe('flows: attribute filters', function () {
   const t = useFlowTestContext();
 
   it('applies a regex filter from the palette: every step titled, invalid pattern blocked with its position, diff shown, lossless write', async () => {
-    const original = await t.admin.eventBridge(TUTORIAL) as Doc;
+    const original = (await t.admin.eventBridge(TUTORIAL)) as Doc;
     let diff: Awaited<ReturnType<typeof openDiff>> | undefined;
     const prompter = script(t, [
       { id: 'integration', pick: 'Voice stream (tutorial)' },
@@ -36,14 +40,25 @@ describe('flows: attribute filters', function () {
       { id: 'matchType', pick: 'regex' },
       { id: 'pattern', type: '^(Premium' },
       { id: 'pattern', type: '^Premium' },
-      { id: 'confirm', confirm: async () => { diff = await openDiff(); return true; } },
+      {
+        id: 'confirm',
+        confirm: async () => {
+          diff = await openDiff();
+          return true;
+        },
+      },
     ]);
     const outcome = await vscode.commands.executeCommand<FilterWriteOutcome>('genesysCloud.applyFilter');
     assert.deepEqual(prompter.remaining, []);
     assert.equal(outcome?.status, 'written');
 
-    const titles = prompter.prompts.filter((p) => p.kind !== 'confirm').map((p) => `${p.title} (${p.step}/${p.totalSteps})`);
-    assert.deepEqual(titles, [1, 2, 3, 4, 5].map((n) => `Apply Subscription Filter (${n}/5)`));
+    const titles = prompter.prompts
+      .filter((p) => p.kind !== 'confirm')
+      .map((p) => `${p.title} (${p.step}/${p.totalSteps})`);
+    assert.deepEqual(
+      titles,
+      [1, 2, 3, 4, 5].map((n) => `Apply Subscription Filter (${n}/5)`),
+    );
     assert.equal(prompter.find('integration')[0].canGoBack, false);
     assert.equal(prompter.find('pattern')[0].canGoBack, true);
     assert.match(prompter.find('attributeKey')[0].validation[0]!.message, /empty segment/);
@@ -69,7 +84,7 @@ describe('flows: attribute filters', function () {
   });
 
   it('Edit Filter from a filter row prefills match type and pattern and keeps unknown fields', async () => {
-    const original = await t.admin.eventBridge(MULTI) as Doc;
+    const original = (await t.admin.eventBridge(MULTI)) as Doc;
     const prompter = script(t, [
       { id: 'matchType', pick: 'regex' },
       { id: 'pattern', type: '^Premium (Gold|Silver)$' },
@@ -95,61 +110,122 @@ describe('flows: attribute filters', function () {
     const prompter = script(t, [
       { id: 'values', type: 'Support, Support' },
       { id: 'values', type: '["Sales, EMEA", "Support"]' },
-      { id: 'confirm', confirm: async (o) => { assert.match(o.detail ?? '', /\(new filter\)/); return true; } },
+      {
+        id: 'confirm',
+        confirm: async (o) => {
+          assert.match(o.detail ?? '', /\(new filter\)/);
+          return true;
+        },
+      },
     ]);
-    await vscode.commands.executeCommand('genesysCloud.applyFilter', { integrationId: TUTORIAL, subscriptionName: 'default-voice-stream', attributeKey: 'interaction.queue.division', matchType: 'exact' });
+    await vscode.commands.executeCommand('genesysCloud.applyFilter', {
+      integrationId: TUTORIAL,
+      subscriptionName: 'default-voice-stream',
+      attributeKey: 'interaction.queue.division',
+      matchType: 'exact',
+    });
     assert.deepEqual(prompter.remaining, []);
     const values = prompter.find('values')[0];
     assert.equal(values.title, 'Apply Subscription Filter');
     assert.match(values.validation[0]!.message, /more than once/);
-    const stored = await t.admin.eventBridge(TUTORIAL) as Doc;
-    assert.deepEqual(attributesOf(stored, 'default-voice-stream'), [{ key: 'interaction.queue.division', matchType: 'exact', values: ['Sales, EMEA', 'Support'] }]);
+    const stored = (await t.admin.eventBridge(TUTORIAL)) as Doc;
+    assert.deepEqual(attributesOf(stored, 'default-voice-stream'), [
+      { key: 'interaction.queue.division', matchType: 'exact', values: ['Sales, EMEA', 'Support'] },
+    ]);
   });
 
   it('Remove Filter asks only to confirm (as a warning) when the row gives everything, and removes just that attribute', async () => {
-    const original = await t.admin.eventBridge(MULTI) as Doc;
+    const original = (await t.admin.eventBridge(MULTI)) as Doc;
     const prompter = script(t, [{ id: 'confirm', confirm: true }]);
-    await vscode.commands.executeCommand('genesysCloud.removeFilter', { integrationId: MULTI, subscriptionName: 'digital-channels', attributeKey: 'interaction.mediaType' });
+    await vscode.commands.executeCommand('genesysCloud.removeFilter', {
+      integrationId: MULTI,
+      subscriptionName: 'digital-channels',
+      attributeKey: 'interaction.mediaType',
+    });
     assert.equal(prompter.find('confirm')[0].confirm!.severity, 'warning');
     assert.equal(prompter.find('confirm')[0].confirm!.confirmLabel, 'Remove');
     const expected = clone(original);
     const list = attributesOf(expected, 'digital-channels');
-    list.splice(list.findIndex((a) => a.key === 'interaction.mediaType'), 1);
+    list.splice(
+      list.findIndex((a) => a.key === 'interaction.mediaType'),
+      1,
+    );
     assert.deepEqual(await t.admin.eventBridge(MULTI), expected);
   });
 
   it('Undo restores the previous attribute through the same re-read, diff and confirm', async () => {
-    const original = await t.admin.eventBridge(MULTI) as Doc;
-    const prompter = script(t, [
-      { id: 'confirm', confirm: true },
-      { id: 'confirm', confirm: async (o) => { assert.match(o.detail ?? '', /interaction\.direction → exact inbound \(was: exact outbound, internal\)/); return true; } },
-    ], { written: 'Undo' });
-    const args = { integrationId: MULTI, subscriptionName: 'premium-queues', attributeKey: 'interaction.direction', matchType: 'exact', values: ['outbound', 'internal'] };
+    const original = (await t.admin.eventBridge(MULTI)) as Doc;
+    const prompter = script(
+      t,
+      [
+        { id: 'confirm', confirm: true },
+        {
+          id: 'confirm',
+          confirm: async (o) => {
+            assert.match(o.detail ?? '', /interaction\.direction → exact inbound \(was: exact outbound, internal\)/);
+            return true;
+          },
+        },
+      ],
+      { written: 'Undo' },
+    );
+    const args = {
+      integrationId: MULTI,
+      subscriptionName: 'premium-queues',
+      attributeKey: 'interaction.direction',
+      matchType: 'exact',
+      values: ['outbound', 'internal'],
+    };
     const outcome = await vscode.commands.executeCommand<FilterWriteOutcome>('genesysCloud.applyFilter', args);
     assert.equal(outcome?.status, 'written');
     await t.api.flows.settled();
     assert.deepEqual(prompter.remaining, []);
-    assert.deepEqual(prompter.notifications.map((n) => n.id), ['written', 'undone']);
+    assert.deepEqual(
+      prompter.notifications.map((n) => n.id),
+      ['written', 'undone'],
+    );
     assert.deepEqual(await t.admin.eventBridge(MULTI), original, 'after undo the document is exactly the original');
     assert.equal((await t.admin.writes()).length, 2);
   });
 
   it('rebases on a change made by someone else between the diff and the confirm: their change survives', async () => {
-    const original = await t.admin.eventBridge(MULTI) as Doc;
+    const original = (await t.admin.eventBridge(MULTI)) as Doc;
     const theirs = clone(original);
     theirs.description = 'changed by a colleague';
     attributesOf(theirs, 'premium-queues').push({ key: 'interaction.language', matchType: 'exact', values: ['fr-FR'] });
     const prompter = script(t, [
-      { id: 'confirm', confirm: async () => { await t.admin.setEventBridge(MULTI, theirs); return true; } },
-      { id: 'confirmRebased', confirm: async (o) => { assert.match(o.detail ?? '', /Someone else changed/); return true; } },
+      {
+        id: 'confirm',
+        confirm: async () => {
+          await t.admin.setEventBridge(MULTI, theirs);
+          return true;
+        },
+      },
+      {
+        id: 'confirmRebased',
+        confirm: async (o) => {
+          assert.match(o.detail ?? '', /Someone else changed/);
+          return true;
+        },
+      },
     ]);
-    const args = { integrationId: MULTI, subscriptionName: 'digital-channels', attributeKey: 'interaction.language', matchType: 'exact', values: ['en-US', 'en-GB'] };
+    const args = {
+      integrationId: MULTI,
+      subscriptionName: 'digital-channels',
+      attributeKey: 'interaction.language',
+      matchType: 'exact',
+      values: ['en-US', 'en-GB'],
+    };
     const outcome = await vscode.commands.executeCommand<FilterWriteOutcome>('genesysCloud.applyFilter', args);
     assert.equal(outcome?.status, 'written');
     assert.ok(outcome?.status === 'written' && outcome.rebased);
     assert.deepEqual(prompter.remaining, []);
     const expected = clone(theirs);
-    attributesOf(expected, 'digital-channels').push({ key: 'interaction.language', matchType: 'exact', values: ['en-US', 'en-GB'] });
+    attributesOf(expected, 'digital-channels').push({
+      key: 'interaction.language',
+      matchType: 'exact',
+      values: ['en-US', 'en-GB'],
+    });
     assert.deepEqual(await t.admin.eventBridge(MULTI), expected);
     assert.equal((await t.admin.writes()).length, 1, 'nothing was written before the second confirm');
   });
@@ -165,7 +241,8 @@ describe('flows: attribute filters', function () {
   for (let cancelAt = 0; cancelAt < steps.length; cancelAt++) {
     it(`cancelling at "${steps[cancelAt].id}" writes nothing`, async () => {
       const original = await t.admin.eventBridge(TUTORIAL);
-      const cancel: Answer = steps[cancelAt].id === 'confirm' ? { id: 'confirm', confirm: false } : { id: steps[cancelAt].id, cancel: true };
+      const cancel: Answer =
+        steps[cancelAt].id === 'confirm' ? { id: 'confirm', confirm: false } : { id: steps[cancelAt].id, cancel: true };
       const prompter = script(t, [...steps.slice(0, cancelAt), cancel]);
       const outcome = await vscode.commands.executeCommand('genesysCloud.applyFilter');
       assert.equal(outcome, undefined);
@@ -187,7 +264,11 @@ describe('flows: attribute filters', function () {
       await vscode.commands.executeCommand('genesysCloud.applyFilter');
       assert.deepEqual(prompter.remaining, []);
       const questions = prompter.prompts.filter((p) => p.kind !== 'confirm');
-      assert.deepEqual(questions.map((p) => p.canGoBack), questions.map((p) => p.step! > 1), 'Back is offered on every question but the first');
+      assert.deepEqual(
+        questions.map((p) => p.canGoBack),
+        questions.map((p) => p.step! > 1),
+        'Back is offered on every question but the first',
+      );
       const asked = questions.map((p) => `${p.id}@${p.step}`);
       const expected = steps.slice(0, steps.length - 1).map((s, i) => `${s.id}@${i + 1}`);
       assert.deepEqual(asked, [...expected.slice(0, backAt + 1), ...expected.slice(backAt - 1)]);
@@ -207,20 +288,36 @@ describe('flows: attribute filters', function () {
     ]);
     await vscode.commands.executeCommand('genesysCloud.applyFilter');
     assert.deepEqual(prompter.remaining, []);
-    assert.deepEqual(prompter.find('attributeKey').map((p) => p.step), [3, 3]);
+    assert.deepEqual(
+      prompter.find('attributeKey').map((p) => p.step),
+      [3, 3],
+    );
     assert.equal(prompter.find('matchType')[1].totalSteps, 5);
-    const stored = await t.admin.eventBridge(TUTORIAL) as Doc;
-    assert.deepEqual(attributesOf(stored, 'default-voice-stream'), [{ key: 'interaction.mediaType', matchType: 'exists' }]);
+    const stored = (await t.admin.eventBridge(TUTORIAL)) as Doc;
+    assert.deepEqual(attributesOf(stored, 'default-voice-stream'), [
+      { key: 'interaction.mediaType', matchType: 'exists' },
+    ]);
   });
 
   it('rejects malformed command arguments with a message naming the field, before anything is sent', async () => {
     const prompter = script(t, []);
-    const outcome = await vscode.commands.executeCommand('genesysCloud.applyFilter', { integrationId: TUTORIAL, matchType: 'fuzzy' });
+    const outcome = await vscode.commands.executeCommand('genesysCloud.applyFilter', {
+      integrationId: TUTORIAL,
+      matchType: 'fuzzy',
+    });
     assert.equal(outcome, undefined);
-    assert.deepEqual((await t.admin.requests()).filter((r) => r.path.includes('/eventbridge/')), [], 'refused before any request');
+    assert.deepEqual(
+      (await t.admin.requests()).filter((r) => r.path.includes('/eventbridge/')),
+      [],
+      'refused before any request',
+    );
     // A regex from a keybinding gets the same validation as the pattern box.
     const badRegex = await vscode.commands.executeCommand('genesysCloud.applyFilter', {
-      integrationId: TUTORIAL, subscriptionName: 'default-voice-stream', attributeKey: QUEUE_KEY, matchType: 'regex', values: ['^(Premium'],
+      integrationId: TUTORIAL,
+      subscriptionName: 'default-voice-stream',
+      attributeKey: QUEUE_KEY,
+      matchType: 'regex',
+      values: ['^(Premium'],
     });
     assert.equal(badRegex, undefined);
     assert.deepEqual(prompter.prompts, [], 'refused before the diff and confirm');
@@ -232,24 +329,34 @@ describe('flows: attribute filters', function () {
     const outcome = await vscode.commands.executeCommand('genesysCloud.applyFilter');
     assert.equal(outcome, undefined);
     await t.api.flows.settled();
-    assert.deepEqual(prompter.notifications.map((n) => n.id), ['seedUnavailable']);
+    assert.deepEqual(
+      prompter.notifications.map((n) => n.id),
+      ['seedUnavailable'],
+    );
     assert.match(prompter.notifications[0].message, /not available for this integration on this org/);
     assert.deepEqual(prompter.notifications[0].actions, ['Add Topic Filter…', 'Select Topics by Regex…']);
     assert.ok(t.api.services.seedEndpointUnavailable.has(REAL_ORG));
     // Remembered for the session: a second attempt does not ask the seed endpoint again.
     await t.admin.clearRequests();
     await vscode.commands.executeCommand('genesysCloud.applyFilter', { integrationId: REAL_ORG });
-    assert.deepEqual((await t.admin.requests()).filter((r) => r.path.includes('/eventbridge/')), []);
+    assert.deepEqual(
+      (await t.admin.requests()).filter((r) => r.path.includes('/eventbridge/')),
+      [],
+    );
   });
 
   it('Show Integration JSON opens the document read-only and formatted; for a 404-seed integration the config, saying so', async () => {
-    const shown = await vscode.commands.executeCommand<ShownJson>('genesysCloud.showIntegrationJson', { integrationId: TUTORIAL });
+    const shown = await vscode.commands.executeCommand<ShownJson>('genesysCloud.showIntegrationJson', {
+      integrationId: TUTORIAL,
+    });
     assert.equal(shown.source, 'eventbridge');
     const doc = await vscode.workspace.openTextDocument(shown.uri);
     assert.equal(doc.getText(), `${JSON.stringify(await t.admin.eventBridge(TUTORIAL), null, 2)}\n`);
     assert.equal(doc.languageId, 'json');
 
-    const config = await vscode.commands.executeCommand<ShownJson>('genesysCloud.showIntegrationJson', { integrationId: REAL_ORG });
+    const config = await vscode.commands.executeCommand<ShownJson>('genesysCloud.showIntegrationJson', {
+      integrationId: REAL_ORG,
+    });
     assert.equal(config.source, 'config');
     assert.match(decodeURIComponent(config.uri.path), /config \(attribute filters unavailable on this org\)\.json$/);
     assert.deepEqual(config.document, await t.admin.config(REAL_ORG));

@@ -25,12 +25,18 @@ describe('flows: Escape while a picker loads', function () {
       const elapsed = Date.now() - started;
       assert.equal(outcome, undefined, 'a cancelled command returns nothing and shows no error');
       assert.deepEqual(prompter.remaining, []);
-      assert.equal(prompter.find('integration')[0].loadingWhenCancelled, true, 'Escape came while the list was still loading');
+      assert.equal(
+        prompter.find('integration')[0].loadingWhenCancelled,
+        true,
+        'Escape came while the list was still loading',
+      );
       assert.ok(elapsed < 2000, `the command ended at the Escape, not after the held listing (${elapsed} ms)`);
 
       // Past the hold (plus a margin): a listing that was still connected would be answered and logged by now.
       await sleep(started + HOLD_MS + 700 - Date.now());
-      const listings = (await t.admin.requests()).filter((r) => r.method === 'GET' && r.path.startsWith('/api/v2/integrations?'));
+      const listings = (await t.admin.requests()).filter(
+        (r) => r.method === 'GET' && r.path.startsWith('/api/v2/integrations?'),
+      );
       assert.deepEqual(listings, [], 'the held listing was aborted: the emulator never answered it');
       assert.deepEqual(await t.admin.writes(), []);
     });

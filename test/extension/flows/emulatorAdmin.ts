@@ -1,25 +1,50 @@
 /** The harness emulator's admin API (/__emulator/...), for arranging and checking server state. */
 import type { JsonObject } from '../../../src/filters/json';
 
-export interface LoggedRequest { method: string; path: string; status: number; body?: unknown; at: number }
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  status: number;
+  body?: unknown;
+  at: number;
+}
 
 export class EmulatorAdmin {
   constructor(readonly url: string) {}
 
   static fromEnvironment(): EmulatorAdmin {
     const url = process.env.EBF_EMULATOR_URL;
-    if (!url) throw new Error('EBF_EMULATOR_URL is not set: run these tests through the harness (node out/test/vscode/run.js).');
+    if (!url)
+      throw new Error(
+        'EBF_EMULATOR_URL is not set: run these tests through the harness (node out/test/vscode/run.js).',
+      );
     return new EmulatorAdmin(url.replace(/\/$/, ''));
   }
 
-  reset(): Promise<unknown> { return this.call('POST', '/__emulator/reset'); }
-  clearRequests(): Promise<unknown> { return this.call('DELETE', '/__emulator/requests'); }
-  requests(): Promise<LoggedRequest[]> { return this.call('GET', '/__emulator/requests') as Promise<LoggedRequest[]>; }
-  addFault(rule: JsonObject): Promise<unknown> { return this.call('POST', '/__emulator/faults', rule); }
-  eventBridge(id: string): Promise<JsonObject> { return this.call('GET', `/__emulator/eventbridge/${id}`) as Promise<JsonObject>; }
-  setEventBridge(id: string, doc: JsonObject): Promise<unknown> { return this.call('PUT', `/__emulator/eventbridge/${id}`, doc); }
-  config(id: string): Promise<JsonObject> { return this.call('GET', `/__emulator/config/${id}`) as Promise<JsonObject>; }
-  setConfig(id: string, config: JsonObject): Promise<unknown> { return this.call('PUT', `/__emulator/config/${id}`, config); }
+  reset(): Promise<unknown> {
+    return this.call('POST', '/__emulator/reset');
+  }
+  clearRequests(): Promise<unknown> {
+    return this.call('DELETE', '/__emulator/requests');
+  }
+  requests(): Promise<LoggedRequest[]> {
+    return this.call('GET', '/__emulator/requests') as Promise<LoggedRequest[]>;
+  }
+  addFault(rule: JsonObject): Promise<unknown> {
+    return this.call('POST', '/__emulator/faults', rule);
+  }
+  eventBridge(id: string): Promise<JsonObject> {
+    return this.call('GET', `/__emulator/eventbridge/${id}`) as Promise<JsonObject>;
+  }
+  setEventBridge(id: string, doc: JsonObject): Promise<unknown> {
+    return this.call('PUT', `/__emulator/eventbridge/${id}`, doc);
+  }
+  config(id: string): Promise<JsonObject> {
+    return this.call('GET', `/__emulator/config/${id}`) as Promise<JsonObject>;
+  }
+  setConfig(id: string, config: JsonObject): Promise<unknown> {
+    return this.call('PUT', `/__emulator/config/${id}`, config);
+  }
 
   /** Requests that changed something (PUT/POST/DELETE on /api/v2), i.e. writes by the extension. */
   async writes(): Promise<LoggedRequest[]> {

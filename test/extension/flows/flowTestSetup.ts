@@ -7,7 +7,10 @@ import { EXTENSION_ID } from '../../vscode/paths';
 import { EmulatorAdmin } from './emulatorAdmin';
 import { ScriptedPrompter, type Answer } from './scriptedPrompter';
 
-export interface FlowTestContext { api: ExtensionApi; admin: EmulatorAdmin }
+export interface FlowTestContext {
+  api: ExtensionApi;
+  admin: EmulatorAdmin;
+}
 
 /** Registers before/after hooks: a clean emulator and session state around every test, the real prompter afterwards. */
 export function useFlowTestContext(): FlowTestContext {
@@ -36,7 +39,11 @@ export function useFlowTestContext(): FlowTestContext {
   return context;
 }
 
-export function script(context: FlowTestContext, answers: Answer[], notifyAnswers: Record<string, string> = {}): ScriptedPrompter {
+export function script(
+  context: FlowTestContext,
+  answers: Answer[],
+  notifyAnswers: Record<string, string> = {},
+): ScriptedPrompter {
   const prompter = new ScriptedPrompter(answers, notifyAnswers);
   context.api.flows.setPrompter(prompter);
   return prompter;
@@ -45,7 +52,10 @@ export function script(context: FlowTestContext, answers: Answer[], notifyAnswer
 /** The open diff editor of our virtual documents, with both sides parsed. */
 export async function openDiff(): Promise<{ label: string; before: unknown; after: unknown }> {
   const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  assert.ok(tab && tab.input instanceof vscode.TabInputTextDiff, `expected a diff editor, got ${tab?.label ?? 'no tab'}`);
+  assert.ok(
+    tab && tab.input instanceof vscode.TabInputTextDiff,
+    `expected a diff editor, got ${tab?.label ?? 'no tab'}`,
+  );
   const input = tab.input as vscode.TabInputTextDiff;
   assert.equal(input.original.scheme, JSON_DOCUMENT_SCHEME);
   assert.equal(input.modified.scheme, JSON_DOCUMENT_SCHEME);

@@ -4,7 +4,14 @@ import { LiveValidation, type ValidatedBox } from '../../../src/extension/flows/
 import type { ValidationMessage } from '../../../src/extension/flows/input/prompter';
 
 function box(): ValidatedBox & { shown: (ValidationMessage | undefined)[] } {
-  const b = { value: '', busy: false, shown: [] as (ValidationMessage | undefined)[], showValidation(m: ValidationMessage | undefined) { b.shown.push(m); } };
+  const b = {
+    value: '',
+    busy: false,
+    shown: [] as (ValidationMessage | undefined)[],
+    showValidation(m: ValidationMessage | undefined) {
+      b.shown.push(m);
+    },
+  };
   return b;
 }
 
@@ -33,7 +40,10 @@ describe('flows: live validation', () => {
   it('settle() answers for the text in the box now, reusing a finished result', async () => {
     const b = box();
     let calls = 0;
-    const live = new LiveValidation(b, (value) => { calls++; return value.includes('(') && !value.includes(')') ? { severity: 'error', message: 'missing )' } : undefined; });
+    const live = new LiveValidation(b, (value) => {
+      calls++;
+      return value.includes('(') && !value.includes(')') ? { severity: 'error', message: 'missing )' } : undefined;
+    });
     b.value = '^(x';
     live.onDidChangeValue(b.value);
     assert.equal((await live.settle())?.severity, 'error');
@@ -45,7 +55,9 @@ describe('flows: live validation', () => {
 
   it('a validator that throws blocks Enter with the reason instead of letting the text through', async () => {
     const b = box();
-    const live = new LiveValidation(b, () => { throw new Error('worker crashed'); });
+    const live = new LiveValidation(b, () => {
+      throw new Error('worker crashed');
+    });
     b.value = 'x';
     const verdict = await live.settle();
     assert.equal(verdict?.severity, 'error');

@@ -6,14 +6,22 @@
  */
 import { UserCancelledError } from '../../../src/extension/errors';
 import {
-  BACK, type Back, type ConfirmOptions, type InputOptions, type NotifyOptions, type PickItem, type PickManyOptions,
-  type PickOptions, type Prompter, type ValidationMessage,
+  BACK,
+  type Back,
+  type ConfirmOptions,
+  type InputOptions,
+  type NotifyOptions,
+  type PickItem,
+  type PickManyOptions,
+  type PickOptions,
+  type Prompter,
+  type ValidationMessage,
 } from '../../../src/extension/flows/input/prompter';
 
 export type Answer =
-  | { id: string; pick: string }                          // a single item, by label
-  | { id: string; check: string[]; add?: string[] }        // a multi-select: exactly these labels, plus typed entries
-  | { id: string; type: string }                           // text in an input box, or free text in a picker
+  | { id: string; pick: string } // a single item, by label
+  | { id: string; check: string[]; add?: string[] } // a multi-select: exactly these labels, plus typed entries
+  | { id: string; type: string } // text in an input box, or free text in a picker
   | { id: string; back: true }
   | { id: string; cancel: true }
   /** Escape while the picker still shows busy: waits `afterMs` (default 300) without waiting for the items. */
@@ -45,7 +53,10 @@ export class ScriptedPrompter implements Prompter {
   private readonly answers: Answer[];
 
   /** `notifyAnswers` maps a notification id (e.g. "written") to the button to click. */
-  constructor(answers: Answer[], private readonly notifyAnswers: Record<string, string> = {}) {
+  constructor(
+    answers: Answer[],
+    private readonly notifyAnswers: Record<string, string> = {},
+  ) {
     this.answers = [...answers];
   }
 
@@ -75,7 +86,10 @@ export class ScriptedPrompter implements Prompter {
       if ('back' in answer) return BACK;
       if ('pick' in answer) {
         const item = items.find((i) => i.label === answer.pick);
-        if (!item) throw new Error(`"${options.id}" has no item "${answer.pick}"; items: ${items.map((i) => i.label).join(' | ')}`);
+        if (!item)
+          throw new Error(
+            `"${options.id}" has no item "${answer.pick}"; items: ${items.map((i) => i.label).join(' | ')}`,
+          );
         return item.value;
       }
       if ('type' in answer) {
@@ -100,7 +114,8 @@ export class ScriptedPrompter implements Prompter {
       if (!('check' in answer)) throw new Error(`Answer for pickMany "${options.id}" needs "check"`);
       const values = answer.check.map((label) => {
         const item = items.find((i) => i.label === label);
-        if (!item) throw new Error(`"${options.id}" has no item "${label}"; items: ${items.map((i) => i.label).join(' | ')}`);
+        if (!item)
+          throw new Error(`"${options.id}" has no item "${label}"; items: ${items.map((i) => i.label).join(' | ')}`);
         return item.value;
       });
       let rejected = false;
@@ -149,18 +164,33 @@ export class ScriptedPrompter implements Prompter {
     this.answers.shift();
     const record = this.record(kind, options);
     let loaded = false;
-    Promise.resolve(options.items).then(() => (loaded = true), () => (loaded = true));
+    Promise.resolve(options.items).then(
+      () => (loaded = true),
+      () => (loaded = true),
+    );
     // A timer: every reaction of an items promise that settled meanwhile has run by then.
     await new Promise((resolve) => setTimeout(resolve, upcoming.afterMs ?? 300));
     record.loadingWhenCancelled = !loaded;
     throw new UserCancelledError();
   }
 
-  private record(kind: RecordedPrompt['kind'], options: PickOptions<unknown> | InputOptions, items?: PickItem<unknown>[]): RecordedPrompt {
+  private record(
+    kind: RecordedPrompt['kind'],
+    options: PickOptions<unknown> | InputOptions,
+    items?: PickItem<unknown>[],
+  ): RecordedPrompt {
     const record: RecordedPrompt = {
-      kind, id: options.id, title: options.title, step: options.step, totalSteps: options.totalSteps, canGoBack: options.canGoBack,
-      placeholder: options.placeholder, prompt: 'prompt' in options ? options.prompt : undefined,
-      value: 'value' in options ? options.value : undefined, items, validation: [],
+      kind,
+      id: options.id,
+      title: options.title,
+      step: options.step,
+      totalSteps: options.totalSteps,
+      canGoBack: options.canGoBack,
+      placeholder: options.placeholder,
+      prompt: 'prompt' in options ? options.prompt : undefined,
+      value: 'value' in options ? options.value : undefined,
+      items,
+      validation: [],
     };
     this.prompts.push(record);
     return record;

@@ -30,7 +30,7 @@ export interface Row {
 /** What VS Code would draw for a node: the provider's TreeItem, flattened to plain strings. */
 export function rowOf(api: ExtensionApi, node: TreeNode): Row {
   const item = api.host.tree.getTreeItem(node);
-  const label = typeof item.label === 'string' ? item.label : item.label?.label ?? '';
+  const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
   return {
     node,
@@ -64,7 +64,10 @@ export async function withProfile<T>(
   credentials: { environment: string; clientId: string; clientSecret: string; name: string },
   body: () => Promise<T>,
 ): Promise<T> {
-  const result = await vscode.commands.executeCommand<{ id: string; name: string } | undefined>('genesysCloud.signIn', credentials);
+  const result = await vscode.commands.executeCommand<{ id: string; name: string } | undefined>(
+    'genesysCloud.signIn',
+    credentials,
+  );
   assert.ok(result, `sign-in to ${credentials.environment} failed`);
   try {
     return await body();
@@ -84,7 +87,11 @@ export async function restoreEnvironmentProfile(api: ExtensionApi): Promise<void
   await api.host.session.reload();
 }
 
-export async function waitFor(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+export async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) {
@@ -101,10 +108,14 @@ export async function waitFor(condition: () => boolean | Promise<boolean>, what:
 export async function logTextContaining(api: ExtensionApi, needle: string): Promise<string> {
   const logDir = path.dirname(api.host.context.logUri.fsPath);
   let text = '';
-  await waitFor(() => {
-    text = readAll(logDir);
-    return text.includes(needle);
-  }, `"${needle}" in the log files under ${logDir}`, 8000);
+  await waitFor(
+    () => {
+      text = readAll(logDir);
+      return text.includes(needle);
+    },
+    `"${needle}" in the log files under ${logDir}`,
+    8000,
+  );
   return text;
 }
 

@@ -3,16 +3,33 @@ import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
 import type { JsonObject } from '../../../src/filters/json';
 import {
-  CLIENT_ID, envFor, MULTI_ID, REAL_ORG_ID, requestLines, runChild, runInProcess, SECRET, startTestEmulator, TUTORIAL_ID,
+  CLIENT_ID,
+  envFor,
+  MULTI_ID,
+  REAL_ORG_ID,
+  requestLines,
+  runChild,
+  runInProcess,
+  SECRET,
+  startTestEmulator,
+  TUTORIAL_ID,
 } from './cliHarness';
 
 const SEED_ARGS = [
-  '--integration-id', TUTORIAL_ID,
-  '--subscription-name', 'default-voice-stream',
-  '--attribute-key', 'interaction.routing.queue.name',
-  '--regex', '^Premium.*$',
+  '--integration-id',
+  TUTORIAL_ID,
+  '--subscription-name',
+  'default-voice-stream',
+  '--attribute-key',
+  'interaction.routing.queue.name',
+  '--regex',
+  '^Premium.*$',
 ];
-const APPLY_LINES = ['POST /oauth/token', `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`, `PUT /api/v2/integrations/eventbridge/${TUTORIAL_ID}`];
+const APPLY_LINES = [
+  'POST /oauth/token',
+  `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
+  `PUT /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
+];
 
 function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
   const subs = doc?.subscriptions as JsonObject[];
@@ -20,13 +37,20 @@ function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[]
 }
 
 function assertNoSecret(run: { stdout: string; stderr: string }): void {
-  assert.ok(!run.stdout.includes(SECRET) && !run.stderr.includes(SECRET), 'the client secret must not appear in any output');
+  assert.ok(
+    !run.stdout.includes(SECRET) && !run.stderr.includes(SECRET),
+    'the client secret must not appear in any output',
+  );
 }
 
 describe('eventbridge-filter apply', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startTestEmulator(); });
-  after(async () => { await emulator.close(); });
+  before(async () => {
+    emulator = await startTestEmulator();
+  });
+  after(async () => {
+    await emulator.close();
+  });
   beforeEach(() => emulator.reset());
 
   it('runs the seed tutorial invocation unchanged (child process): 1 token request, 1 GET, 1 PUT, diff and success line', async () => {
@@ -39,29 +63,66 @@ describe('eventbridge-filter apply', () => {
     assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), expected);
     assert.match(run.stdout, /^--- integration 8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c \(current\)$/m);
     assert.match(run.stdout, /^\+\s+"key": "interaction\.routing\.queue\.name",$/m);
-    assert.match(run.stdout, /Successfully applied regex filter on "interaction.routing.queue.name" to subscription "default-voice-stream"/);
+    assert.match(
+      run.stdout,
+      /Successfully applied regex filter on "interaction.routing.queue.name" to subscription "default-voice-stream"/,
+    );
     assertNoSecret(run);
   });
 
   it('replaces a filter in place and sends back every field it does not model', async () => {
     const original = emulator.getEventBridgeDocument(MULTI_ID)!;
-    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'premium-queues',
-      '--attribute-key', 'interaction.routing.queue.name', '--regex', '^(Gold|Platinum)'], envFor(emulator));
+    const run = await runInProcess(
+      [
+        '--integration-id',
+        MULTI_ID,
+        '--subscription-name',
+        'premium-queues',
+        '--attribute-key',
+        'interaction.routing.queue.name',
+        '--regex',
+        '^(Gold|Platinum)',
+      ],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     const expected = structuredClone(original);
     attributes(expected)[0].values = ['^(Gold|Platinum)'];
     assert.equal(JSON.stringify(emulator.getEventBridgeDocument(MULTI_ID)), JSON.stringify(expected));
     const put = emulator.requests.find((r) => r.method === 'PUT');
-    assert.equal(JSON.stringify(put?.body), JSON.stringify(expected), 'the PUT body is the original plus exactly one change');
+    assert.equal(
+      JSON.stringify(put?.body),
+      JSON.stringify(expected),
+      'the PUT body is the original plus exactly one change',
+    );
   });
 
   it('applies exact (several values), exists and notexists filters', async () => {
     const base = ['--integration-id', TUTORIAL_ID, '--subscription-name', 'default-voice-stream'];
-    let run = await runInProcess([...base, '--attribute-key', 'interaction.direction', '--match-type', 'exact', '--value', 'inbound', '--value', 'outbound'], envFor(emulator));
+    let run = await runInProcess(
+      [
+        ...base,
+        '--attribute-key',
+        'interaction.direction',
+        '--match-type',
+        'exact',
+        '--value',
+        'inbound',
+        '--value',
+        'outbound',
+      ],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
-    run = await runInProcess(['apply', ...base, '--attribute-key', 'interaction.customer.id', '--match-type', 'exists'], envFor(emulator));
+    run = await runInProcess(
+      ['apply', ...base, '--attribute-key', 'interaction.customer.id', '--match-type', 'exists'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
-    run = await runInProcess([...base, '--attribute-key', 'interaction.transfer.id', '--match-type', 'notexists'], envFor(emulator));
+    run = await runInProcess(
+      [...base, '--attribute-key', 'interaction.transfer.id', '--match-type', 'notexists'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(attributes(emulator.getEventBridgeDocument(TUTORIAL_ID)), [
       { key: 'interaction.direction', matchType: 'exact', values: ['inbound', 'outbound'] },
@@ -93,7 +154,20 @@ describe('eventbridge-filter apply', () => {
     const run = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as JsonObject;
-    assert.deepEqual(Object.keys(result), ['ok', 'command', 'integrationId', 'subscriptionName', 'attributeKey', 'matchType', 'values', 'dryRun', 'changed', 'written', 'diff', 'document']);
+    assert.deepEqual(Object.keys(result), [
+      'ok',
+      'command',
+      'integrationId',
+      'subscriptionName',
+      'attributeKey',
+      'matchType',
+      'values',
+      'dryRun',
+      'changed',
+      'written',
+      'diff',
+      'document',
+    ]);
     assert.equal(result.ok, true);
     assert.equal(result.command, 'apply');
     assert.deepEqual(result.values, ['^Premium.*$']);
@@ -110,10 +184,16 @@ describe('eventbridge-filter apply', () => {
     assert.match(run.stderr, /Invalid regular expression .*nothing was sent/);
     const json = await runInProcess([...SEED_ARGS.slice(0, -1), '^(Premium', '--json'], envFor(emulator));
     assert.equal(json.code, 2);
-    const result = JSON.parse(json.stdout) as { ok: boolean; error: { exitCode: number; diagnostics: Array<{ severity: string; start: number }> } };
+    const result = JSON.parse(json.stdout) as {
+      ok: boolean;
+      error: { exitCode: number; diagnostics: Array<{ severity: string; start: number }> };
+    };
     assert.equal(result.ok, false);
     assert.equal(result.error.exitCode, 2);
-    assert.ok(result.error.diagnostics.some((d) => d.severity === 'error' && d.start === 1), JSON.stringify(result));
+    assert.ok(
+      result.error.diagnostics.some((d) => d.severity === 'error' && d.start === 1),
+      JSON.stringify(result),
+    );
     assert.deepEqual(emulator.requests, []);
   });
 
@@ -146,7 +226,10 @@ describe('eventbridge-filter apply', () => {
       [[...base, '--attribute-key', 'k', '--match-type', 'exact'], /needs at least one --value/],
       [[...base, '--attribute-key', 'k', '--match-type', 'exists', '--value', 'v'], /takes no --value/],
       [[...base, '--attribute-key', 'k', '--match-type', 'fuzzy', '--value', 'v'], /Unknown match type "fuzzy"/],
-      [[...base, '--attribute-key', 'k', '--match-type', 'exact', '--value', 'a', '--value', 'a'], /given more than once/],
+      [
+        [...base, '--attribute-key', 'k', '--match-type', 'exact', '--value', 'a', '--value', 'a'],
+        /given more than once/,
+      ],
       [[...base, '--attribute-key', 'k'], /Say what to match/],
       [[...base, '--regex', 'x'], /Missing required option --attribute-key/],
       [[...base, '--attribute-key', 'k', '--regex', 'x', '--colour'], /Unknown option '--colour'/],
@@ -168,18 +251,38 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('exit 2 with the server message and contextId on a 400 from the server', async () => {
-    emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 400, body: {
-      status: 400, code: 'invalid.filter', message: 'Pattern rejected by PCRE2: quantifier does not follow a repeatable item', contextId: 'ctx-400-abc', details: [], errors: [],
-    } });
+    emulator.addFault({
+      method: 'PUT',
+      path: 'eventbridge/',
+      status: 400,
+      body: {
+        status: 400,
+        code: 'invalid.filter',
+        message: 'Pattern rejected by PCRE2: quantifier does not follow a repeatable item',
+        contextId: 'ctx-400-abc',
+        details: [],
+        errors: [],
+      },
+    });
     const original = emulator.getEventBridgeDocument(TUTORIAL_ID);
     const run = await runInProcess(SEED_ARGS, envFor(emulator));
     assert.equal(run.code, 2);
     assert.match(run.stderr, /quantifier does not follow a repeatable item/);
     assert.match(run.stderr, /contextId ctx-400-abc/);
     assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), original);
-    emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 400, body: {
-      status: 400, code: 'invalid.filter', message: 'Pattern rejected', contextId: 'ctx-400-json', details: [], errors: [],
-    } });
+    emulator.addFault({
+      method: 'PUT',
+      path: 'eventbridge/',
+      status: 400,
+      body: {
+        status: 400,
+        code: 'invalid.filter',
+        message: 'Pattern rejected',
+        contextId: 'ctx-400-json',
+        details: [],
+        errors: [],
+      },
+    });
     const json = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
     assert.equal(json.code, 2);
     const { error } = JSON.parse(json.stdout) as { error: JsonObject };
@@ -191,7 +294,10 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('exit 3 for an unknown integration, pointing at topics for orgs without the endpoint', async () => {
-    const run = await runInProcess(['--integration-id', REAL_ORG_ID, '--subscription-name', 's', '--attribute-key', 'k', '--regex', 'x'], envFor(emulator));
+    const run = await runInProcess(
+      ['--integration-id', REAL_ORG_ID, '--subscription-name', 's', '--attribute-key', 'k', '--regex', 'x'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 3);
     assert.match(run.stderr, /not found/);
     assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
@@ -199,7 +305,10 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('exit 3 for an unknown subscription, listing the subscriptions that exist; nothing is written', async () => {
-    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'premium', '--attribute-key', 'k', '--regex', 'x'], envFor(emulator));
+    const run = await runInProcess(
+      ['--integration-id', MULTI_ID, '--subscription-name', 'premium', '--attribute-key', 'k', '--regex', 'x'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 3);
     assert.match(run.stderr, /Subscription "premium" not found/);
     assert.match(run.stderr, /Subscriptions in this integration: premium-queues, digital-channels, agent-audit/);
@@ -221,7 +330,11 @@ describe('eventbridge-filter apply', () => {
     assert.equal(run.code, 4);
     assert.match(run.stderr, /HTTP 403/);
     assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
-    assert.match(run.stderr, /lacks the permission integrations:integration:view/, 'says which permission is likely missing');
+    assert.match(
+      run.stderr,
+      /lacks the permission integrations:integration:view/,
+      'says which permission is likely missing',
+    );
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
   });
 
@@ -265,7 +378,10 @@ describe('eventbridge-filter apply', () => {
     const started = Date.now();
     const run = await runInProcess(SEED_ARGS, envFor(emulator), controller.signal);
     assert.equal(run.code, 130, run.stderr);
-    assert.ok(Date.now() - started < 2000, `returned after ${Date.now() - started} ms; must not wait for the token endpoint`);
+    assert.ok(
+      Date.now() - started < 2000,
+      `returned after ${Date.now() - started} ms; must not wait for the token endpoint`,
+    );
     assert.ok(!emulator.requests.some((r) => r.method !== 'POST'));
   });
 
@@ -278,23 +394,46 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('--json errors are a JSON document on stdout too', async () => {
-    const run = await runInProcess(['--integration-id', MULTI_ID, '--subscription-name', 'nope', '--attribute-key', 'k', '--regex', 'x', '--json'], envFor(emulator));
+    const run = await runInProcess(
+      ['--integration-id', MULTI_ID, '--subscription-name', 'nope', '--attribute-key', 'k', '--regex', 'x', '--json'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 3);
-    assert.deepEqual(JSON.parse(run.stdout), { ok: false, error: {
-      exitCode: 3, message: 'Subscription "nope" not found.', available: ['premium-queues', 'digital-channels', 'agent-audit'],
-    } });
+    assert.deepEqual(JSON.parse(run.stdout), {
+      ok: false,
+      error: {
+        exitCode: 3,
+        message: 'Subscription "nope" not found.',
+        available: ['premium-queues', 'digital-channels', 'agent-audit'],
+      },
+    });
   });
 });
 
 describe('eventbridge-filter remove', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startTestEmulator(); });
-  after(async () => { await emulator.close(); });
+  before(async () => {
+    emulator = await startTestEmulator();
+  });
+  after(async () => {
+    await emulator.close();
+  });
   beforeEach(() => emulator.reset());
 
   it('removes one filter, keeps everything else, costs 1 token + 1 GET + 1 PUT', async () => {
     const original = emulator.getEventBridgeDocument(MULTI_ID)!;
-    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'premium-queues', '--attribute-key', 'interaction.direction'], envFor(emulator));
+    const run = await runInProcess(
+      [
+        'remove',
+        '--integration-id',
+        MULTI_ID,
+        '--subscription-name',
+        'premium-queues',
+        '--attribute-key',
+        'interaction.direction',
+      ],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     const expected = structuredClone(original);
     attributes(expected).splice(1, 1);
@@ -305,14 +444,37 @@ describe('eventbridge-filter remove', () => {
   });
 
   it('exit 3 for a filter that is not there, listing the filters that are', async () => {
-    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'digital-channels', '--attribute-key', 'interaction.direction'], envFor(emulator));
+    const run = await runInProcess(
+      [
+        'remove',
+        '--integration-id',
+        MULTI_ID,
+        '--subscription-name',
+        'digital-channels',
+        '--attribute-key',
+        'interaction.direction',
+      ],
+      envFor(emulator),
+    );
     assert.equal(run.code, 3);
     assert.match(run.stderr, /Filters on this subscription: interaction.mediaType, interaction.transfer.id/);
   });
 
   it('--dry-run writes nothing', async () => {
     const original = emulator.getEventBridgeDocument(MULTI_ID);
-    const run = await runInProcess(['remove', '--integration-id', MULTI_ID, '--subscription-name', 'premium-queues', '--attribute-key', 'interaction.direction', '--dry-run'], envFor(emulator));
+    const run = await runInProcess(
+      [
+        'remove',
+        '--integration-id',
+        MULTI_ID,
+        '--subscription-name',
+        'premium-queues',
+        '--attribute-key',
+        'interaction.direction',
+        '--dry-run',
+      ],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0);
     assert.deepEqual(emulator.getEventBridgeDocument(MULTI_ID), original);
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));

@@ -13,21 +13,44 @@ export const SECRET = 'S3cr3t-must-never-be-printed-7f1d';
 export const CLIENT_ID = 'cli-test-client';
 export const CLI_MAIN = path.resolve(__dirname, '../../../src/cli/main.js');
 
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 export function startTestEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   return startEmulator({ clientId: CLIENT_ID, clientSecret: SECRET, quiet: true, ...opts });
 }
 
-export function envFor(emulator: Emulator, overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+export function envFor(
+  emulator: Emulator,
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string | undefined> {
   return { GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: CLIENT_ID, GENESYS_CLIENT_SECRET: SECRET, ...overrides };
 }
 
 /** Runs the CLI in this process (fast; the emulator's request log is then exact per run). */
-export async function runInProcess(argv: string[], env: Record<string, string | undefined>, signal?: AbortSignal): Promise<CliRun> {
+export async function runInProcess(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  signal?: AbortSignal,
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env }, signal);
+  const code = await runCli(
+    argv,
+    {
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      env,
+    },
+    signal,
+  );
   return { code, stdout, stderr };
 }
 

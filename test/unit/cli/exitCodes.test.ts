@@ -8,10 +8,15 @@ import { GenesysError, type GenesysErrorKind } from '../../../src/genesys/errors
 describe('exit codes', () => {
   it('maps every error kind to the exit code issue 2 specifies', () => {
     const expected: Record<GenesysErrorKind, number> = {
-      invalidRequest: 2, configuration: 2,
+      invalidRequest: 2,
+      configuration: 2,
       notFound: 3,
-      authentication: 4, permission: 4,
-      rateLimited: 5, server: 5, network: 5, timeout: 5,
+      authentication: 4,
+      permission: 4,
+      rateLimited: 5,
+      server: 5,
+      network: 5,
+      timeout: 5,
       conflict: 6,
       cancelled: 130,
     };
@@ -34,7 +39,18 @@ describe('Output redaction', () => {
     const secret = 'p"a\\ss-w0rd';
     let stdout = '';
     let stderr = '';
-    const output = new Output({ stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, env: {} }, true);
+    const output = new Output(
+      {
+        stdout: (t) => {
+          stdout += t;
+        },
+        stderr: (t) => {
+          stderr += t;
+        },
+        env: {},
+      },
+      true,
+    );
     output.protectSecret(secret);
     output.err(`server said: ${secret}`);
     output.outJson({ echoed: `bad secret ${secret}` });

@@ -2,12 +2,25 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
 import type { JsonObject } from '../../../src/filters/json';
-import { envFor, MULTI_ID, REAL_ORG_ID, runChild, runInProcess, SECRET, startTestEmulator, TUTORIAL_ID } from './cliHarness';
+import {
+  envFor,
+  MULTI_ID,
+  REAL_ORG_ID,
+  runChild,
+  runInProcess,
+  SECRET,
+  startTestEmulator,
+  TUTORIAL_ID,
+} from './cliHarness';
 
 describe('eventbridge-filter show, list, validate, help', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startTestEmulator(); });
-  after(async () => { await emulator.close(); });
+  before(async () => {
+    emulator = await startTestEmulator();
+  });
+  after(async () => {
+    await emulator.close();
+  });
   beforeEach(() => emulator.reset());
 
   it('show lists subscriptions, events and filters', async () => {
@@ -67,7 +80,10 @@ describe('eventbridge-filter show, list, validate, help', () => {
     assert.match(bad.stdout, /Invalid pattern/);
     const json = await runInProcess(['validate', '--regex', '(?<=a)b', '--json'], {});
     assert.equal(json.code, 2);
-    const result = JSON.parse(json.stdout) as { valid: boolean; diagnostics: Array<{ severity: string; start: number; end: number; code: string; message: string }> };
+    const result = JSON.parse(json.stdout) as {
+      valid: boolean;
+      diagnostics: Array<{ severity: string; start: number; end: number; code: string; message: string }>;
+    };
     assert.equal(result.valid, false);
     const error = result.diagnostics.find((d) => d.severity === 'error');
     assert.ok(error && error.start === 0 && error.end > 0, JSON.stringify(result));
@@ -107,9 +123,15 @@ describe('eventbridge-filter show, list, validate, help', () => {
   it('exit 2 for a GENESYS_ENV that cannot be resolved', async () => {
     const run = await runInProcess(['list'], envFor(emulator, { GENESYS_ENV: 'http://example.com:8080' }));
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^Error: "http:\/\/example\.com:8080" uses plain http:\/\/ for a host that is not loopback/);
+    assert.match(
+      run.stderr,
+      /^Error: "http:\/\/example\.com:8080" uses plain http:\/\/ for a host that is not loopback/,
+    );
     assert.deepEqual(emulator.requests, []);
-    const withPassword = await runInProcess(['list'], envFor(emulator, { GENESYS_ENV: 'https://admin:pr0xy-pw@gateway.example.com' }));
+    const withPassword = await runInProcess(
+      ['list'],
+      envFor(emulator, { GENESYS_ENV: 'https://admin:pr0xy-pw@gateway.example.com' }),
+    );
     assert.equal(withPassword.code, 2);
     assert.match(withPassword.stderr, /contains credentials/);
     assert.ok(!withPassword.stderr.includes('pr0xy-pw') && !withPassword.stdout.includes('pr0xy-pw'));

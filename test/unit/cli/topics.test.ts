@@ -14,8 +14,12 @@ function eventFilter(config: JsonObject | undefined): string[] {
 
 describe('eventbridge-filter topics', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startTestEmulator(); });
-  after(async () => { await emulator.close(); });
+  before(async () => {
+    emulator = await startTestEmulator();
+  });
+  after(async () => {
+    await emulator.close();
+  });
   beforeEach(() => emulator.reset());
 
   it('topics list shows the topic filter, AWS account, region and event source', async () => {
@@ -24,7 +28,10 @@ describe('eventbridge-filter topics', () => {
     const run = await runInProcess(['topics', 'list', '--integration-id', REAL_ORG_ID], envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, new RegExp(`AWS account ${props.awsAccountId}, region ${props.awsAccountRegion}`));
-    assert.match(run.stdout, new RegExp(`Event source aws\\.partner/genesys\\.com/cloud/[0-9a-f-]{36}/${props.eventSourceSuffix}`));
+    assert.match(
+      run.stdout,
+      new RegExp(`Event source aws\\.partner/genesys\\.com/cloud/[0-9a-f-]{36}/${props.eventSourceSuffix}`),
+    );
     for (const topic of eventFilter(config)) assert.ok(run.stdout.includes(`\n  ${topic}`), topic);
   });
 
@@ -42,13 +49,20 @@ describe('eventbridge-filter topics', () => {
 
   it('topics add writes the config with its version, keeps every other field and prints the diff', async () => {
     const original = emulator.getConfig(REAL_ORG_ID)!;
-    const run = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC], envFor(emulator));
+    const run = await runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(requestLines(emulator), ['POST /oauth/token', `GET ${CONFIG_PATH}`, `PUT ${CONFIG_PATH}`]);
     const put = emulator.requests[2].body as JsonObject;
     const expected = structuredClone(original);
     eventFilter(expected).push(NEW_TOPIC);
-    assert.equal(JSON.stringify(put), JSON.stringify(expected), 'the PUT is the config read, with the read version, plus the one topic');
+    assert.equal(
+      JSON.stringify(put),
+      JSON.stringify(expected),
+      'the PUT is the config read, with the read version, plus the one topic',
+    );
     assert.deepEqual(eventFilter(emulator.getConfig(REAL_ORG_ID)), eventFilter(expected));
     assert.ok(run.stdout.includes(`+      "${NEW_TOPIC}"`), run.stdout);
     assert.match(run.stdout, /Added 1 topic to the topic filter/);
@@ -56,12 +70,18 @@ describe('eventbridge-filter topics', () => {
 
   it('topics remove and --dry-run (which writes nothing)', async () => {
     const [first, ...rest] = eventFilter(emulator.getConfig(REAL_ORG_ID));
-    const dry = await runInProcess(['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', first, '--dry-run'], envFor(emulator));
+    const dry = await runInProcess(
+      ['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', first, '--dry-run'],
+      envFor(emulator),
+    );
     assert.equal(dry.code, 0, dry.stderr);
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
     assert.match(dry.stdout, /Dry run: nothing was written/);
     assert.ok(dry.stdout.includes(`-      "${first}"`));
-    const run = await runInProcess(['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', first], envFor(emulator));
+    const run = await runInProcess(
+      ['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', first],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(eventFilter(emulator.getConfig(REAL_ORG_ID)), rest);
   });
@@ -74,12 +94,18 @@ describe('eventbridge-filter topics', () => {
       ['', /topic name is empty/],
     ];
     for (const [topic, reason] of cases) {
-      const run = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', topic], envFor(emulator));
+      const run = await runInProcess(
+        ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', topic],
+        envFor(emulator),
+      );
       assert.equal(run.code, 2, topic);
       assert.match(run.stderr, /^Error: Invalid topic ".*": .*Nothing was sent\.$/m, topic);
       assert.match(run.stderr, reason, topic);
     }
-    const dup = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', NEW_TOPIC], envFor(emulator));
+    const dup = await runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', NEW_TOPIC],
+      envFor(emulator),
+    );
     assert.equal(dup.code, 2);
     assert.match(dup.stderr, /given more than once/);
     const none = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID], envFor(emulator));
@@ -93,19 +119,31 @@ describe('eventbridge-filter topics', () => {
 
   it('adding a topic that is already there is exit 2; removing one that is not is exit 3 listing the topics; nothing is written', async () => {
     const topics = eventFilter(emulator.getConfig(REAL_ORG_ID));
-    const again = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', topics[0]], envFor(emulator));
+    const again = await runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', topics[0]],
+      envFor(emulator),
+    );
     assert.equal(again.code, 2);
     assert.match(again.stderr, /already in the topic filter/);
-    const missing = await runInProcess(['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC], envFor(emulator));
+    const missing = await runInProcess(
+      ['topics', 'remove', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC],
+      envFor(emulator),
+    );
     assert.equal(missing.code, 3);
-    assert.match(missing.stderr, new RegExp(`Topics in the filter: ${topics.map((t) => t.replace(/[.{}]/g, '\\$&')).join(', ')}`));
+    assert.match(
+      missing.stderr,
+      new RegExp(`Topics in the filter: ${topics.map((t) => t.replace(/[.{}]/g, '\\$&')).join(', ')}`),
+    );
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
   });
 
   it('a concurrent writer between read and write loses nothing: re-read and re-apply', async () => {
     // Hold our PUT back long enough for another writer to store a new version first.
     emulator.addFault({ method: 'PUT', path: 'config/current', delayMs: 400 });
-    const running = runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC], envFor(emulator));
+    const running = runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC],
+      envFor(emulator),
+    );
     while (!emulator.requests.some((r) => r.method === 'GET' && r.path === CONFIG_PATH)) await delay(10);
     const theirs = emulator.getConfig(REAL_ORG_ID)!;
     eventFilter(theirs).push('v2.users.{id}.activity');
@@ -122,7 +160,10 @@ describe('eventbridge-filter topics', () => {
 
   it('after a conflict, a topic the other writer already added is not an error (nothing is lost or doubled)', async () => {
     emulator.addFault({ method: 'PUT', path: 'config/current', delayMs: 400 });
-    const running = runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', 'v2.users.{id}.activity'], envFor(emulator));
+    const running = runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--topic', 'v2.users.{id}.activity'],
+      envFor(emulator),
+    );
     while (!emulator.requests.some((r) => r.method === 'GET' && r.path === CONFIG_PATH)) await delay(10);
     const theirs = emulator.getConfig(REAL_ORG_ID)!;
     const original = [...eventFilter(theirs)];
@@ -137,7 +178,10 @@ describe('eventbridge-filter topics', () => {
   it('a conflict that survives the re-reads is exit 6 (child process)', async () => {
     emulator.addFault({ method: 'PUT', path: 'config/current', status: 409, times: 10 });
     const before = emulator.getConfig(REAL_ORG_ID);
-    const run = await runChild(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC], envFor(emulator));
+    const run = await runChild(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC],
+      envFor(emulator),
+    );
     assert.equal(run.code, 6, run.stderr);
     assert.match(run.stderr, /kept changing/);
     assert.deepEqual(emulator.getConfig(REAL_ORG_ID), before);
@@ -146,7 +190,10 @@ describe('eventbridge-filter topics', () => {
   });
 
   it('topics add --json', async () => {
-    const run = await runInProcess(['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--json'], envFor(emulator));
+    const run = await runInProcess(
+      ['topics', 'add', '--integration-id', REAL_ORG_ID, '--topic', NEW_TOPIC, '--json'],
+      envFor(emulator),
+    );
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as JsonObject;
     assert.equal(result.ok, true);

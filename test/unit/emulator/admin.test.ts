@@ -16,16 +16,26 @@ describe('emulator admin API /__emulator/*', () => {
   it('GET/DELETE requests: the log of API calls, without admin calls', async () => {
     await call(emulator, 'GET', DOC_PATH, { token });
     const log = (await call(emulator, 'GET', '/__emulator/requests')).body;
-    assert.deepEqual(log.map((r: any) => [r.method, r.path, r.status]), [['GET', DOC_PATH, 200]]);
+    assert.deepEqual(
+      log.map((r: any) => [r.method, r.path, r.status]),
+      [['GET', DOC_PATH, 200]],
+    );
     assert.equal((await call(emulator, 'DELETE', '/__emulator/requests')).status, 204);
     assert.deepEqual((await call(emulator, 'GET', '/__emulator/requests')).body, []);
     assert.equal(emulator.requests.length, 0, 'the JS view is the same log');
   });
 
   it('POST faults takes one rule or a list; GET lists them; DELETE clears them', async () => {
-    const added = await call(emulator, 'POST', '/__emulator/faults', { body: { path: '/organizations/me', status: 503 } });
+    const added = await call(emulator, 'POST', '/__emulator/faults', {
+      body: { path: '/organizations/me', status: 503 },
+    });
     assert.equal(added.status, 200);
-    await call(emulator, 'POST', '/__emulator/faults', { body: [{ path: '/availabletopics', status: 429, retryAfter: 1, times: 2 }, { path: '/integrations', delayMs: 10 }] });
+    await call(emulator, 'POST', '/__emulator/faults', {
+      body: [
+        { path: '/availabletopics', status: 429, retryAfter: 1, times: 2 },
+        { path: '/integrations', delayMs: 10 },
+      ],
+    });
     const listed = (await call(emulator, 'GET', '/__emulator/faults')).body;
     assert.equal(listed.length, 3);
     assert.equal(listed[1].times, 2);
@@ -35,7 +45,9 @@ describe('emulator admin API /__emulator/*', () => {
   });
 
   it('POST faults with one bad rule in a list answers 400 and adds none', async () => {
-    const reply = await call(emulator, 'POST', '/__emulator/faults', { body: [{ path: '/a', status: 503 }, { path: '/b' }] });
+    const reply = await call(emulator, 'POST', '/__emulator/faults', {
+      body: [{ path: '/a', status: 503 }, { path: '/b' }],
+    });
     assert.match(assertGenesysError(reply, 400).message, /Fault rule 1: .*at least one of/);
     assert.deepEqual((await call(emulator, 'GET', '/__emulator/faults')).body, []);
     assertGenesysError(await call(emulator, 'POST', '/__emulator/faults', { body: '{nope' }), 400);
@@ -48,20 +60,36 @@ describe('emulator admin API /__emulator/*', () => {
   });
 
   it('GET/PUT eventbridge/{id} reads and plants documents without validation', async () => {
-    assert.equal((await call(emulator, 'GET', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`)).body.awsAccount, '123456789012');
+    assert.equal(
+      (await call(emulator, 'GET', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`)).body.awsAccount,
+      '123456789012',
+    );
     const odd = { id: TUTORIAL_INTEGRATION_ID, subscriptions: 'not validated here' };
-    assert.equal((await call(emulator, 'PUT', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`, { body: odd })).status, 200);
+    assert.equal(
+      (await call(emulator, 'PUT', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`, { body: odd })).status,
+      200,
+    );
     assert.deepEqual((await call(emulator, 'GET', DOC_PATH, { token })).body, odd);
     assertGenesysError(await call(emulator, 'GET', `/__emulator/eventbridge/${REAL_ORG_INTEGRATION_ID}`), 404);
-    assertGenesysError(await call(emulator, 'PUT', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`, { body: [1] }), 400);
+    assertGenesysError(
+      await call(emulator, 'PUT', `/__emulator/eventbridge/${TUTORIAL_INTEGRATION_ID}`, { body: [1] }),
+      400,
+    );
   });
 
   it('GET/PUT config/{id}: a PUT is a concurrent writer that bumps the version', async () => {
     const before = (await call(emulator, 'GET', `/__emulator/config/${REAL_ORG_INTEGRATION_ID}`)).body;
-    const written = (await call(emulator, 'PUT', `/__emulator/config/${REAL_ORG_INTEGRATION_ID}`, { body: { ...before, version: 1, notes: 'other writer' } })).body;
+    const written = (
+      await call(emulator, 'PUT', `/__emulator/config/${REAL_ORG_INTEGRATION_ID}`, {
+        body: { ...before, version: 1, notes: 'other writer' },
+      })
+    ).body;
     assert.equal(written.version, before.version + 1);
     assert.equal(written.notes, 'other writer');
-    const stale = await call(emulator, 'PUT', `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`, { token, body: before });
+    const stale = await call(emulator, 'PUT', `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`, {
+      token,
+      body: before,
+    });
     assert.match(assertGenesysError(stale, 409).message, /does not match the current version/);
     assertGenesysError(await call(emulator, 'PUT', '/__emulator/config/unknown-id', { body: { version: 1 } }), 404);
   });
@@ -73,7 +101,10 @@ describe('emulator admin API /__emulator/*', () => {
     emulator.setConfig(TUTORIAL_INTEGRATION_ID, { ...emulator.getConfig(TUTORIAL_INTEGRATION_ID)!, notes: 'changed' });
     emulator.addFault({ path: '/nothing', status: 500 });
     assert.equal((await call(emulator, 'POST', '/__emulator/reset')).status, 204);
-    assert.deepEqual((emulator.getEventBridgeDocument(TUTORIAL_INTEGRATION_ID) as any).subscriptions[0].filterCriteria.attributes, []);
+    assert.deepEqual(
+      (emulator.getEventBridgeDocument(TUTORIAL_INTEGRATION_ID) as any).subscriptions[0].filterCriteria.attributes,
+      [],
+    );
     assert.equal(emulator.getConfig(TUTORIAL_INTEGRATION_ID)?.version, 1);
     assert.deepEqual((await call(emulator, 'GET', '/__emulator/faults')).body, []);
     assert.deepEqual(emulator.requests, []);

@@ -19,7 +19,8 @@ describe('emulator /api/v2/integrations/{id}/config/current', () => {
     assert.equal(eventBridge.length, 4);
     for (const entity of eventBridge) {
       const config = (await call(emulator, 'GET', configPath(entity.id), { token })).body;
-      for (const field of ['name', 'version', 'properties', 'advanced', 'notes', 'credentials']) assert.ok(field in config, `${entity.id} lacks ${field}`);
+      for (const field of ['name', 'version', 'properties', 'advanced', 'notes', 'credentials'])
+        assert.ok(field in config, `${entity.id} lacks ${field}`);
       assert.equal(config.name, entity.name);
       assert.equal(config.version, entity.config.current.version);
       assert.match(config.properties.awsAccountId, /^\d{12}$/);
@@ -56,26 +57,84 @@ describe('emulator /api/v2/integrations/{id}/config/current', () => {
     const afterWriter = emulator.getConfig(TUTORIAL_INTEGRATION_ID);
     assert.equal(afterWriter?.version, current.version + 1, 'setConfig bumps the version');
     const stale = { ...current, notes: 'mine' };
-    const error = assertGenesysError(await call(emulator, 'PUT', configPath(TUTORIAL_INTEGRATION_ID), { token, body: stale }), 409);
+    const error = assertGenesysError(
+      await call(emulator, 'PUT', configPath(TUTORIAL_INTEGRATION_ID), { token, body: stale }),
+      409,
+    );
     assert.match(error.message, /does not match the current version/);
     assert.deepEqual(emulator.getConfig(TUTORIAL_INTEGRATION_ID), afterWriter);
   });
 
   const invalid: [string, (c: any) => unknown, RegExp][] = [
-    ['no version', (c) => { delete c.version; return c; }, /version is required/],
+    [
+      'no version',
+      (c) => {
+        delete c.version;
+        return c;
+      },
+      /version is required/,
+    ],
     ['a version that is not an integer', (c) => ({ ...c, version: '1' }), /integer/],
-    ['eventFilter not an array', (c) => { c.properties.eventFilter = 'v2.users.{id}.presence'; return c; }, /eventFilter must be an array of strings/],
-    ['eventFilter with a non-string', (c) => { c.properties.eventFilter = ['v2.users.{id}.presence', 7]; return c; }, /array of strings/],
-    ['eventFilter with a duplicate', (c) => { c.properties.eventFilter = ['a.b', 'a.b']; return c; }, /more than once/],
-    ['eventFilter with whitespace', (c) => { c.properties.eventFilter = ['a .b']; return c; }, /invalid topic name/],
+    [
+      'eventFilter not an array',
+      (c) => {
+        c.properties.eventFilter = 'v2.users.{id}.presence';
+        return c;
+      },
+      /eventFilter must be an array of strings/,
+    ],
+    [
+      'eventFilter with a non-string',
+      (c) => {
+        c.properties.eventFilter = ['v2.users.{id}.presence', 7];
+        return c;
+      },
+      /array of strings/,
+    ],
+    [
+      'eventFilter with a duplicate',
+      (c) => {
+        c.properties.eventFilter = ['a.b', 'a.b'];
+        return c;
+      },
+      /more than once/,
+    ],
+    [
+      'eventFilter with whitespace',
+      (c) => {
+        c.properties.eventFilter = ['a .b'];
+        return c;
+      },
+      /invalid topic name/,
+    ],
     ['properties not an object', (c) => ({ ...c, properties: [] }), /properties must be an object/],
-    ['a bad eventSourceSuffix', (c) => { c.properties.eventSourceSuffix = 'has space'; return c; }, /eventSourceSuffix/],
-    ['a bad awsAccountId', (c) => { c.properties.awsAccountId = '12345'; return c; }, /awsAccountId/],
+    [
+      'a bad eventSourceSuffix',
+      (c) => {
+        c.properties.eventSourceSuffix = 'has space';
+        return c;
+      },
+      /eventSourceSuffix/,
+    ],
+    [
+      'a bad awsAccountId',
+      (c) => {
+        c.properties.awsAccountId = '12345';
+        return c;
+      },
+      /awsAccountId/,
+    ],
   ];
   for (const [name, mutate, message] of invalid) {
     it(`PUT answers 400 for ${name}`, async () => {
       const current = (await call(emulator, 'GET', configPath(TUTORIAL_INTEGRATION_ID), { token })).body;
-      const error = assertGenesysError(await call(emulator, 'PUT', configPath(TUTORIAL_INTEGRATION_ID), { token, body: mutate(structuredClone(current)) }), 400);
+      const error = assertGenesysError(
+        await call(emulator, 'PUT', configPath(TUTORIAL_INTEGRATION_ID), {
+          token,
+          body: mutate(structuredClone(current)),
+        }),
+        400,
+      );
       assert.match(error.message, message);
       assert.deepEqual(emulator.getConfig(TUTORIAL_INTEGRATION_ID), current);
     });

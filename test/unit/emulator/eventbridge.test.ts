@@ -1,7 +1,12 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import { DATA_ACTIONS_INTEGRATION_ID, MULTI_SUBSCRIPTION_INTEGRATION_ID, REAL_ORG_INTEGRATION_ID, TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/seed';
+import {
+  DATA_ACTIONS_INTEGRATION_ID,
+  MULTI_SUBSCRIPTION_INTEGRATION_ID,
+  REAL_ORG_INTEGRATION_ID,
+  TUTORIAL_INTEGRATION_ID,
+} from '../../../src/emulator/seed';
 import { assertGenesysError, call, startWithToken } from './helpers';
 
 const PATH = `/api/v2/integrations/eventbridge/${TUTORIAL_INTEGRATION_ID}`;
@@ -12,7 +17,13 @@ const TUTORIAL_DOC = {
   awsAccount: '123456789012',
   awsRegion: 'us-east-1',
   roleArn: 'arn:aws:iam::123456789012:role/GenesysEventBridgeRole',
-  subscriptions: [{ name: 'default-voice-stream', events: ['voice:call:start', 'voice:call:end'], filterCriteria: { attributes: [] } }],
+  subscriptions: [
+    {
+      name: 'default-voice-stream',
+      events: ['voice:call:start', 'voice:call:end'],
+      filterCriteria: { attributes: [] },
+    },
+  ],
 };
 
 function withAttributes(attributes: unknown[]): Record<string, unknown> {
@@ -38,18 +49,27 @@ describe('emulator seed endpoint /api/v2/integrations/eventbridge/{id}', () => {
     const doc = {
       ...TUTORIAL_DOC,
       topLevelExtra: { nested: [1, 2, { deep: true }] },
-      subscriptions: [{
-        name: 'default-voice-stream', events: ['voice:call:start'], subscriptionExtra: 'kept',
-        filterCriteria: {
-          criteriaExtra: null,
-          attributes: [
-            { key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Premium.*$'], attributeExtra: 42 },
-            { key: 'interaction.direction', matchType: 'exact', values: ['inbound', 'outbound'] },
-            { key: 'interaction.customer.id', matchType: 'exists', values: [] },
-            { key: 'interaction.transfer.id', matchType: 'notexists' },
-          ],
+      subscriptions: [
+        {
+          name: 'default-voice-stream',
+          events: ['voice:call:start'],
+          subscriptionExtra: 'kept',
+          filterCriteria: {
+            criteriaExtra: null,
+            attributes: [
+              {
+                key: 'interaction.routing.queue.name',
+                matchType: 'regex',
+                values: ['^Premium.*$'],
+                attributeExtra: 42,
+              },
+              { key: 'interaction.direction', matchType: 'exact', values: ['inbound', 'outbound'] },
+              { key: 'interaction.customer.id', matchType: 'exists', values: [] },
+              { key: 'interaction.transfer.id', matchType: 'notexists' },
+            ],
+          },
         },
-      }],
+      ],
     };
     const reply = await call(emulator, 'PUT', PATH, { token, body: doc });
     assert.equal(reply.status, 200);
@@ -59,34 +79,92 @@ describe('emulator seed endpoint /api/v2/integrations/eventbridge/{id}', () => {
   });
 
   it('serves the seeded unknown fields of the multi-subscription integration', async () => {
-    const doc = (await call(emulator, 'GET', `/api/v2/integrations/eventbridge/${MULTI_SUBSCRIPTION_INTEGRATION_ID}`, { token })).body;
+    const doc = (
+      await call(emulator, 'GET', `/api/v2/integrations/eventbridge/${MULTI_SUBSCRIPTION_INTEGRATION_ID}`, { token })
+    ).body;
     assert.equal(typeof doc.description, 'string');
     assert.equal(doc.deliveryPolicy.maxAttempts, 3);
-    assert.deepEqual(doc.subscriptions.map((s: any) => s.name), ['premium-queues', 'digital-channels', 'agent-audit']);
-    const matchTypes = doc.subscriptions.flatMap((s: any) => s.filterCriteria?.attributes ?? []).map((a: any) => a.matchType);
+    assert.deepEqual(
+      doc.subscriptions.map((s: any) => s.name),
+      ['premium-queues', 'digital-channels', 'agent-audit'],
+    );
+    const matchTypes = doc.subscriptions
+      .flatMap((s: any) => s.filterCriteria?.attributes ?? [])
+      .map((a: any) => a.matchType);
     assert.deepEqual([...new Set(matchTypes)].sort(), ['exact', 'exists', 'notexists', 'regex']);
     assert.equal(doc.subscriptions[0].filterCriteria.attributes[0].caseSensitive, false);
   });
 
   const invalid: [string, unknown, RegExp][] = [
-    ['missing awsAccount', (() => { const d: any = structuredClone(TUTORIAL_DOC); delete d.awsAccount; return d; })(), /awsAccount/],
-    ['missing awsRegion', (() => { const d: any = structuredClone(TUTORIAL_DOC); delete d.awsRegion; return d; })(), /awsRegion/],
-    ['missing roleArn', (() => { const d: any = structuredClone(TUTORIAL_DOC); delete d.roleArn; return d; })(), /roleArn/],
+    [
+      'missing awsAccount',
+      (() => {
+        const d: any = structuredClone(TUTORIAL_DOC);
+        delete d.awsAccount;
+        return d;
+      })(),
+      /awsAccount/,
+    ],
+    [
+      'missing awsRegion',
+      (() => {
+        const d: any = structuredClone(TUTORIAL_DOC);
+        delete d.awsRegion;
+        return d;
+      })(),
+      /awsRegion/,
+    ],
+    [
+      'missing roleArn',
+      (() => {
+        const d: any = structuredClone(TUTORIAL_DOC);
+        delete d.roleArn;
+        return d;
+      })(),
+      /roleArn/,
+    ],
     ['empty roleArn', { ...TUTORIAL_DOC, roleArn: '  ' }, /roleArn/],
     ['subscriptions not an array', { ...TUTORIAL_DOC, subscriptions: { name: 'x' } }, /subscriptions/],
-    ['subscriptions missing', (() => { const d: any = structuredClone(TUTORIAL_DOC); delete d.subscriptions; return d; })(), /subscriptions/],
+    [
+      'subscriptions missing',
+      (() => {
+        const d: any = structuredClone(TUTORIAL_DOC);
+        delete d.subscriptions;
+        return d;
+      })(),
+      /subscriptions/,
+    ],
     ['a subscription without a name', { ...TUTORIAL_DOC, subscriptions: [{ events: [] }] }, /name/],
-    ['two subscriptions with one name', { ...TUTORIAL_DOC, subscriptions: [{ name: 'a' }, { name: 'a' }] }, /more than once/],
-    ['attributes not an array', { ...TUTORIAL_DOC, subscriptions: [{ name: 'a', filterCriteria: { attributes: {} } }] }, /attributes/],
+    [
+      'two subscriptions with one name',
+      { ...TUTORIAL_DOC, subscriptions: [{ name: 'a' }, { name: 'a' }] },
+      /more than once/,
+    ],
+    [
+      'attributes not an array',
+      { ...TUTORIAL_DOC, subscriptions: [{ name: 'a', filterCriteria: { attributes: {} } }] },
+      /attributes/,
+    ],
     ['bad matchType', withAttributes([{ key: 'k', matchType: 'prefix', values: ['a'] }]), /matchType "prefix"/],
     ['regex without a value', withAttributes([{ key: 'k', matchType: 'regex', values: [] }]), /exactly one/],
     ['regex with two values', withAttributes([{ key: 'k', matchType: 'regex', values: ['a', 'b'] }]), /exactly one/],
     ['exact without values', withAttributes([{ key: 'k', matchType: 'exact', values: [] }]), /at least one/],
     ['exists with values', withAttributes([{ key: 'k', matchType: 'exists', values: ['x'] }]), /takes no values/],
-    ['an invalid regex', withAttributes([{ key: 'k', matchType: 'regex', values: ['^(Premium'] }]), /not a valid regular expression/],
+    [
+      'an invalid regex',
+      withAttributes([{ key: 'k', matchType: 'regex', values: ['^(Premium'] }]),
+      /not a valid regular expression/,
+    ],
     ['an empty regex', withAttributes([{ key: 'k', matchType: 'regex', values: [''] }]), /empty/],
     ['values not strings', withAttributes([{ key: 'k', matchType: 'exact', values: [1] }]), /array of strings/],
-    ['a duplicate attribute key', withAttributes([{ key: 'k', matchType: 'exists' }, { key: 'k', matchType: 'notexists' }]), /more than one filter/],
+    [
+      'a duplicate attribute key',
+      withAttributes([
+        { key: 'k', matchType: 'exists' },
+        { key: 'k', matchType: 'notexists' },
+      ]),
+      /more than one filter/,
+    ],
     ['an id that is not the path id', { ...TUTORIAL_DOC, id: 'other' }, /does not match/],
     ['a body that is not an object', [TUTORIAL_DOC], /JSON object/],
     ['a body that is not JSON', '{"awsAccount": ', /not valid JSON/],

@@ -43,7 +43,12 @@ describe('emulator fault injection', () => {
 
   it('sends a scripted body and an HTTP-date Retry-After as given', async () => {
     const date = new Date(Date.now() + 5000).toUTCString();
-    emulator.addFault({ path: '/organizations/me', status: 403, retryAfter: date, body: { status: 403, code: 'missing.permissions', message: 'custom' } });
+    emulator.addFault({
+      path: '/organizations/me',
+      status: 403,
+      retryAfter: date,
+      body: { status: 403, code: 'missing.permissions', message: 'custom' },
+    });
     const reply = await call(emulator, 'GET', '/api/v2/organizations/me', { token });
     assert.equal(reply.status, 403);
     assert.deepEqual(reply.body, { status: 403, code: 'missing.permissions', message: 'custom' });
@@ -76,7 +81,10 @@ describe('emulator fault injection', () => {
   it('can fail the token endpoint too', async () => {
     emulator.addFault({ path: '/oauth/token', status: 503 });
     const basic = Buffer.from(`${emulator.clientId}:${emulator.clientSecret}`).toString('base64');
-    const reply = await call(emulator, 'POST', '/oauth/token', { body: 'grant_type=client_credentials', headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' } });
+    const reply = await call(emulator, 'POST', '/oauth/token', {
+      body: 'grant_type=client_credentials',
+      headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(reply.status, 503);
   });
 
@@ -94,7 +102,10 @@ describe('emulator fault injection', () => {
     assert.throws(() => emulator.addFault({ status: 503, times: 0 }), /times/);
     assert.throws(() => emulator.addFault({ drop: true, status: 503 }), /cannot both/);
     assert.throws(() => emulator.addFault({ path: '/([/', status: 500 }), /not a valid regular expression/);
-    assert.throws(() => emulator.addFault({ status: 500, colour: 'red' } as never), /unknown fault rule field "colour"/);
+    assert.throws(
+      () => emulator.addFault({ status: 500, colour: 'red' } as never),
+      /unknown fault rule field "colour"/,
+    );
   });
 
   it('close() ends a pending delay at once', async () => {
@@ -117,7 +128,11 @@ describe('emulator fault injection', () => {
 
   it('treats slash-delimited plain paths as substrings, not regexes', async () => {
     emulator.addFault({ path: '/api/v2/integrations/', status: 500 });
-    assert.equal((await call(emulator, 'GET', '/api/v2/integrations?pageSize=2', { token })).status, 200, 'the listing does not contain "/api/v2/integrations/"');
+    assert.equal(
+      (await call(emulator, 'GET', '/api/v2/integrations?pageSize=2', { token })).status,
+      200,
+      'the listing does not contain "/api/v2/integrations/"',
+    );
     assert.equal((await call(emulator, 'GET', DOC_PATH, { token })).status, 500);
   });
 
@@ -131,7 +146,11 @@ describe('emulator fault injection', () => {
     emulator.addFault({ path: '/organizations/me', status: 500 });
     emulator.addFault({ path: '/api/v2/organizations/mi', status: 500 });
     assertGenesysError(await call(emulator, 'GET', '/api/v2/organizations/me', { token }), 500);
-    assert.equal((await call(emulator, 'GET', '/api/v2/organizations/me', { token })).status, 200, 'the "/mi" rule matches nothing here');
+    assert.equal(
+      (await call(emulator, 'GET', '/api/v2/organizations/me', { token })).status,
+      200,
+      'the "/mi" rule matches nothing here',
+    );
   });
 
   it('expireTokens: the old token gets the platform 401 until a new one is fetched', async () => {
@@ -139,12 +158,18 @@ describe('emulator fault injection', () => {
     try {
       const oldToken = await getToken(other);
       other.addFault({ method: 'GET', path: '/organizations/me', expireTokens: true });
-      assert.equal(assertGenesysError(await call(other, 'GET', '/api/v2/organizations/me', { token: oldToken }), 401).code, 'bad.credentials');
+      assert.equal(
+        assertGenesysError(await call(other, 'GET', '/api/v2/organizations/me', { token: oldToken }), 401).code,
+        'bad.credentials',
+      );
       // Unlike a scripted 401, the token stays dead: retrying without refreshing keeps failing.
       assertGenesysError(await call(other, 'GET', '/api/v2/organizations/me', { token: oldToken }), 401);
       const fresh = await getToken(other);
       assert.equal((await call(other, 'GET', '/api/v2/organizations/me', { token: fresh })).status, 200);
-      assert.deepEqual(other.requests.map((r) => r.status), [200, 401, 401, 200, 200]);
+      assert.deepEqual(
+        other.requests.map((r) => r.status),
+        [200, 401, 401, 200, 200],
+      );
     } finally {
       await other.close();
     }
@@ -157,13 +182,20 @@ describe('emulator fault injection', () => {
     const seeded = await startEmulator({ seed });
     try {
       const seededToken = await getToken(seeded);
-      assert.equal((await call(seeded, 'GET', '/api/v2/organizations/me', { token: seededToken })).status, 200, 'the rule waits for its path');
+      assert.equal(
+        (await call(seeded, 'GET', '/api/v2/organizations/me', { token: seededToken })).status,
+        200,
+        'the rule waits for its path',
+      );
       assertGenesysError(await call(seeded, 'GET', '/api/v2/integrations', { token: seededToken }), 401);
     } finally {
       await seeded.close();
     }
     assert.throws(() => emulator.addFault({ expireTokens: 'yes' } as never), /expireTokens must be true or false/);
-    assert.throws(() => emulator.addFault({ expireTokens: false }), /at least one of status, drop, delayMs, expireTokens/);
+    assert.throws(
+      () => emulator.addFault({ expireTokens: false }),
+      /at least one of status, drop, delayMs, expireTokens/,
+    );
   });
 
   it('loads faults from the seed and restores them on reset', async () => {

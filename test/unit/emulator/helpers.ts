@@ -8,7 +8,12 @@ export interface Reply {
 }
 
 /** Plain fetch against the emulator; the body is parsed when it is JSON. */
-export async function call(emulator: Emulator, method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Reply> {
+export async function call(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
   let body: string | undefined;
@@ -29,9 +34,17 @@ export async function call(emulator: Emulator, method: string, path: string, opt
   return { status: res.status, headers: res.headers, body: parsed };
 }
 
-export async function tokenRequest(emulator: Emulator, clientId = emulator.clientId, clientSecret = emulator.clientSecret, form = 'grant_type=client_credentials'): Promise<Reply> {
+export async function tokenRequest(
+  emulator: Emulator,
+  clientId = emulator.clientId,
+  clientSecret = emulator.clientSecret,
+  form = 'grant_type=client_credentials',
+): Promise<Reply> {
   const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-  return call(emulator, 'POST', '/oauth/token', { body: form, headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' } });
+  return call(emulator, 'POST', '/oauth/token', {
+    body: form,
+    headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+  });
 }
 
 export async function getToken(emulator: Emulator): Promise<string> {
@@ -52,7 +65,16 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function assertGenesysError(reply: Reply, status: number): { code: string; message: string; contextId: string } {
   const b = reply.body;
   assert.equal(reply.status, status, `unexpected status; body: ${JSON.stringify(b)}`);
-  assert.deepEqual(Object.keys(b).sort(), ['code', 'contextId', 'details', 'errors', 'message', 'messageParams', 'messageWithParams', 'status']);
+  assert.deepEqual(Object.keys(b).sort(), [
+    'code',
+    'contextId',
+    'details',
+    'errors',
+    'message',
+    'messageParams',
+    'messageWithParams',
+    'status',
+  ]);
   assert.equal(b.status, status);
   assert.match(b.contextId, UUID);
   assert.deepEqual([b.details, b.errors], [[], []]);

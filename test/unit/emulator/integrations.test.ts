@@ -1,7 +1,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import { DATA_ACTIONS_INTEGRATION_ID, REAL_ORG_INTEGRATION_ID, TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/seed';
+import {
+  DATA_ACTIONS_INTEGRATION_ID,
+  REAL_ORG_INTEGRATION_ID,
+  TUTORIAL_INTEGRATION_ID,
+} from '../../../src/emulator/seed';
 import { assertGenesysError, call, startWithToken } from './helpers';
 
 describe('emulator GET /api/v2/integrations', () => {
@@ -12,7 +16,8 @@ describe('emulator GET /api/v2/integrations', () => {
 
   it('pages with Genesys paging fields; nextUri only while there is a next page', async () => {
     const pages = [];
-    for (let n = 1; n <= 3; n++) pages.push((await call(emulator, 'GET', `/api/v2/integrations?pageSize=2&pageNumber=${n}`, { token })).body);
+    for (let n = 1; n <= 3; n++)
+      pages.push((await call(emulator, 'GET', `/api/v2/integrations?pageSize=2&pageNumber=${n}`, { token })).body);
     for (const [i, page] of pages.entries()) {
       assert.equal(page.pageSize, 2);
       assert.equal(page.pageNumber, i + 1);
@@ -65,11 +70,21 @@ describe('emulator GET /api/v2/integrations', () => {
     const disabled = entities.find((e: any) => e.intendedState === 'DISABLED');
     assert.equal(disabled.reportedState.code, 'ERROR');
     assert.match(disabled.reportedState.detail.message, /AssumeRole/);
-    assert.ok(entities.some((e: any) => e.id === REAL_ORG_INTEGRATION_ID), 'the real-org style integration is listed');
+    assert.ok(
+      entities.some((e: any) => e.id === REAL_ORG_INTEGRATION_ID),
+      'the real-org style integration is listed',
+    );
   });
 
   it('rejects bad paging parameters with 400', async () => {
-    for (const query of ['pageSize=0', 'pageSize=abc', 'pageSize=101', 'pageNumber=0', 'pageNumber=-1', 'pageSize=2.5']) {
+    for (const query of [
+      'pageSize=0',
+      'pageSize=abc',
+      'pageSize=101',
+      'pageNumber=0',
+      'pageNumber=-1',
+      'pageSize=2.5',
+    ]) {
       assertGenesysError(await call(emulator, 'GET', `/api/v2/integrations?${query}`, { token }), 400);
     }
   });
@@ -78,8 +93,18 @@ describe('emulator GET /api/v2/integrations', () => {
     const reply = await call(emulator, 'GET', `/api/v2/integrations/${TUTORIAL_INTEGRATION_ID}`, { token });
     assert.equal(reply.body.name, 'Voice stream (tutorial)');
     assert.equal(reply.body.integrationType.id, 'amazon-eventbridge-source');
-    assert.equal((await call(emulator, 'GET', `/api/v2/integrations/${DATA_ACTIONS_INTEGRATION_ID}`, { token })).body.integrationType.id, 'purecloud-data-actions');
-    assert.equal(assertGenesysError(await call(emulator, 'GET', '/api/v2/integrations/00000000-0000-0000-0000-000000000000', { token }), 404).code, 'not.found');
+    assert.equal(
+      (await call(emulator, 'GET', `/api/v2/integrations/${DATA_ACTIONS_INTEGRATION_ID}`, { token })).body
+        .integrationType.id,
+      'purecloud-data-actions',
+    );
+    assert.equal(
+      assertGenesysError(
+        await call(emulator, 'GET', '/api/v2/integrations/00000000-0000-0000-0000-000000000000', { token }),
+        404,
+      ).code,
+      'not.found',
+    );
   });
 
   it('answers 404 for unknown paths and 405 for a known path with another method', async () => {

@@ -23,24 +23,46 @@ function firstLine(child: ChildProcessWithoutNullStreams): Promise<string[]> {
         resolve(lines.slice(0, 2));
       }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited ${code} before listening: ${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code} before listening: ${out}`));
+    });
   });
 }
 
 describe('emulator main.ts', () => {
   it('prints its URL first, serves requests, and stops on SIGTERM', async () => {
-    const child = run(['--port', '0', '--quiet', '--client-id', 'cli-id', '--client-secret', 'cli-secret', '--org-id', 'org-x']);
+    const child = run([
+      '--port',
+      '0',
+      '--quiet',
+      '--client-id',
+      'cli-id',
+      '--client-secret',
+      'cli-secret',
+      '--org-id',
+      'org-x',
+    ]);
     try {
       const [line1, line2] = await firstLine(child);
       const m = /^Genesys Cloud emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/.exec(line1);
       assert.ok(m, line1);
-      assert.match(line2, /GENESYS_ENV=http:\/\/127\.0\.0\.1:\d+ GENESYS_CLIENT_ID=cli-id GENESYS_CLIENT_SECRET=cli-secret/);
+      assert.match(
+        line2,
+        /GENESYS_ENV=http:\/\/127\.0\.0\.1:\d+ GENESYS_CLIENT_ID=cli-id GENESYS_CLIENT_SECRET=cli-secret/,
+      );
       const url = m[1];
       const token = await fetch(`${url}/oauth/token`, {
-        method: 'POST', body: 'grant_type=client_credentials',
-        headers: { authorization: `Basic ${Buffer.from('cli-id:cli-secret').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        method: 'POST',
+        body: 'grant_type=client_credentials',
+        headers: {
+          authorization: `Basic ${Buffer.from('cli-id:cli-secret').toString('base64')}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
       }).then((r) => r.json() as Promise<{ access_token: string }>);
-      const org = await fetch(`${url}/api/v2/organizations/me`, { headers: { authorization: `Bearer ${token.access_token}` } }).then((r) => r.json() as Promise<{ id: string }>);
+      const org = await fetch(`${url}/api/v2/organizations/me`, {
+        headers: { authorization: `Bearer ${token.access_token}` },
+      }).then((r) => r.json() as Promise<{ id: string }>);
       assert.equal(org.id, 'org-x');
     } finally {
       const exited = once(child, 'exit');
@@ -59,10 +81,18 @@ describe('emulator main.ts', () => {
   });
 
   it('exits 2 with a reason for a bad flag', async () => {
-    for (const args of [['--port', 'eighty'], ['--token-lifetime', '-5'], ['--token-lifetime=0'], ['--colour'], ['extra']]) {
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--token-lifetime', '-5'],
+      ['--token-lifetime=0'],
+      ['--colour'],
+      ['extra'],
+    ]) {
       const child = run(args);
       let err = '';
-      child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+      child.stderr.on('data', (c: Buffer) => {
+        err += c.toString();
+      });
       const [code] = await once(child, 'exit');
       assert.equal(code, 2, args.join(' '));
       assert.match(err, /^emulator: .*\n\nUsage:/s, args.join(' '));
@@ -72,7 +102,9 @@ describe('emulator main.ts', () => {
   it('--print-seed prints the default seed, which --seed accepts back', async () => {
     const child = run(['--print-seed']);
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+    });
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
     const { defaultSeed, validateSeed } = await import('../../../src/emulator/seed');
@@ -84,7 +116,9 @@ describe('emulator main.ts', () => {
   it('exits 1 and names the file for a missing seed file', async () => {
     const child = run(['--port', '0', '--seed', '/nonexistent/seed.json']);
     let err = '';
-    child.stderr.on('data', (c: Buffer) => { err += c.toString(); });
+    child.stderr.on('data', (c: Buffer) => {
+      err += c.toString();
+    });
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
     assert.match(err, /Cannot read seed file \/nonexistent\/seed\.json: ENOENT/);

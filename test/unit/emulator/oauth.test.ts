@@ -5,7 +5,13 @@ import { assertGenesysError, call, getToken, tokenRequest, UUID } from './helper
 
 describe('emulator /oauth/token', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startEmulator({ clientId: 'my-client', clientSecret: 's3cret:with:colons', tokenLifetimeSeconds: 600 }); });
+  before(async () => {
+    emulator = await startEmulator({
+      clientId: 'my-client',
+      clientSecret: 's3cret:with:colons',
+      tokenLifetimeSeconds: 600,
+    });
+  });
   after(() => emulator.close());
 
   it('issues an opaque bearer token for the configured client and lifetime', async () => {
@@ -41,7 +47,10 @@ describe('emulator /oauth/token', () => {
 
   it('answers invalid_client for a wrong id and for missing Basic auth', async () => {
     assert.equal((await tokenRequest(emulator, 'someone-else', 's3cret:with:colons')).body.error, 'invalid_client');
-    const noAuth = await call(emulator, 'POST', '/oauth/token', { body: 'grant_type=client_credentials', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const noAuth = await call(emulator, 'POST', '/oauth/token', {
+      body: 'grant_type=client_credentials',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(noAuth.status, 401);
     assert.equal(noAuth.body.error, 'invalid_client');
   });
@@ -57,7 +66,10 @@ describe('emulator /oauth/token', () => {
 
   it('refuses a JSON body (the platform takes a form)', async () => {
     const basic = Buffer.from('my-client:s3cret:with:colons').toString('base64');
-    const reply = await call(emulator, 'POST', '/oauth/token', { body: { grant_type: 'client_credentials' }, headers: { authorization: `Basic ${basic}` } });
+    const reply = await call(emulator, 'POST', '/oauth/token', {
+      body: { grant_type: 'client_credentials' },
+      headers: { authorization: `Basic ${basic}` },
+    });
     assert.equal(reply.status, 400);
     assert.equal(reply.body.error, 'invalid_request');
   });
@@ -65,7 +77,9 @@ describe('emulator /oauth/token', () => {
 
 describe('emulator bearer tokens on /api/v2', () => {
   let emulator: Emulator;
-  before(async () => { emulator = await startEmulator(); });
+  before(async () => {
+    emulator = await startEmulator();
+  });
   after(() => emulator.close());
 
   it('accepts an issued token and sends the Genesys headers', async () => {
@@ -76,7 +90,10 @@ describe('emulator bearer tokens on /api/v2', () => {
     assert.match(first.headers.get('inin-correlation-id') ?? '', UUID);
     assert.notEqual(first.headers.get('inin-correlation-id'), second.headers.get('inin-correlation-id'));
     assert.equal(first.headers.get('inin-ratelimit-allowed'), '300');
-    assert.equal(Number(second.headers.get('inin-ratelimit-count')), Number(first.headers.get('inin-ratelimit-count')) + 1);
+    assert.equal(
+      Number(second.headers.get('inin-ratelimit-count')),
+      Number(first.headers.get('inin-ratelimit-count')) + 1,
+    );
     const reset = Number(first.headers.get('inin-ratelimit-reset'));
     assert.ok(reset >= 1 && reset <= 60, `reset ${reset}`);
   });
@@ -110,7 +127,10 @@ describe('emulator bearer tokens on /api/v2', () => {
       const token = await getToken(shortLived);
       assert.equal((await call(shortLived, 'GET', '/api/v2/organizations/me', { token })).status, 200);
       await new Promise((r) => setTimeout(r, 400));
-      assert.equal(assertGenesysError(await call(shortLived, 'GET', '/api/v2/organizations/me', { token }), 401).code, 'bad.credentials');
+      assert.equal(
+        assertGenesysError(await call(shortLived, 'GET', '/api/v2/organizations/me', { token }), 401).code,
+        'bad.credentials',
+      );
     } finally {
       await shortLived.close();
     }

@@ -8,31 +8,85 @@ import { pcre2ToJavaScriptSyntax } from '../../../src/emulator/pcre2Syntax';
 import { validateEventBridgeDocument } from '../../../src/emulator/validation';
 
 const accepts = (pattern: string): boolean => {
-  try { new RegExp(pcre2ToJavaScriptSyntax(pattern), 'u'); return true; } catch { return false; }
+  try {
+    new RegExp(pcre2ToJavaScriptSyntax(pattern), 'u');
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 describe('emulator PCRE2 syntax check', () => {
   const valid = [
-    '^Premium.*$', '(?i)^vip(-gold|-platinum)?$', '(?i:sales)|support', '(?s-i)a.b', '(?P<team>\\w+)-(?P=team)',
-    "(?'region'[a-z]{2})", '\\Qa.b(c\\E+', '[\\Q]\\E]', 'a++b*+c?+d{2,3}+', '(?>atomic)x', '(?|a|b)',
-    '[[:alpha:]_]+', '[^[:digit:]]', '\\Aabc\\z', 'end\\Z', '\\x{1F600}', '\\pL\\PN\\p{Greek}\\p{^Lu}', '[\\p{L}\\d]',
-    '\\#\\@\\:\\-\\ ', '[\\@\\-\\]]', '(?#a comment)x', '(*UTF)abc', 'a{,3}', 'a{2}{', 'x}y]', '[]a]', '(?<=a)b(?!c)',
-    '(a)\\1\\g{1}\\g{-1}', '\\d+\\.\\w\\s\\b', '(?(1)a|b)', '(a|b(?R))', 'a\\Kb\\Gc\\h\\H\\R\\X\\N\\e',
+    '^Premium.*$',
+    '(?i)^vip(-gold|-platinum)?$',
+    '(?i:sales)|support',
+    '(?s-i)a.b',
+    '(?P<team>\\w+)-(?P=team)',
+    "(?'region'[a-z]{2})",
+    '\\Qa.b(c\\E+',
+    '[\\Q]\\E]',
+    'a++b*+c?+d{2,3}+',
+    '(?>atomic)x',
+    '(?|a|b)',
+    '[[:alpha:]_]+',
+    '[^[:digit:]]',
+    '\\Aabc\\z',
+    'end\\Z',
+    '\\x{1F600}',
+    '\\pL\\PN\\p{Greek}\\p{^Lu}',
+    '[\\p{L}\\d]',
+    '\\#\\@\\:\\-\\ ',
+    '[\\@\\-\\]]',
+    '(?#a comment)x',
+    '(*UTF)abc',
+    'a{,3}',
+    'a{2}{',
+    'x}y]',
+    '[]a]',
+    '(?<=a)b(?!c)',
+    '(a)\\1\\g{1}\\g{-1}',
+    '\\d+\\.\\w\\s\\b',
+    '(?(1)a|b)',
+    '(a|b(?R))',
+    'a\\Kb\\Gc\\h\\H\\R\\X\\N\\e',
   ];
   for (const pattern of valid) {
     it(`accepts ${pattern}`, () => assert.ok(accepts(pattern), `rewritten: ${pcre2ToJavaScriptSyntax(pattern)}`));
   }
-  const invalid = ['^(Premium', 'a)b', '[abc', '*a', 'a**', 'a\\', '\\p{NoSuchProperty}', '(?<1a>x)', '\\q', 'a{3,2}', '[z-a]'];
+  const invalid = [
+    '^(Premium',
+    'a)b',
+    '[abc',
+    '*a',
+    'a**',
+    'a\\',
+    '\\p{NoSuchProperty}',
+    '(?<1a>x)',
+    '\\q',
+    'a{3,2}',
+    '[z-a]',
+  ];
   for (const pattern of invalid) {
-    it(`still rejects ${pattern}`, () => assert.equal(accepts(pattern), false, `rewritten: ${pcre2ToJavaScriptSyntax(pattern)}`));
+    it(`still rejects ${pattern}`, () =>
+      assert.equal(accepts(pattern), false, `rewritten: ${pcre2ToJavaScriptSyntax(pattern)}`));
   }
 
-  it('a PUT body names the field once and quotes the user\'s pattern, not the rewritten one', () => {
-    const doc = { awsAccount: '1', awsRegion: 'r', roleArn: 'a',
-      subscriptions: [{ name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'regex', values: ['(?i)^(vip'] }] } }] };
+  it("a PUT body names the field once and quotes the user's pattern, not the rewritten one", () => {
+    const doc = {
+      awsAccount: '1',
+      awsRegion: 'r',
+      roleArn: 'a',
+      subscriptions: [
+        { name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'regex', values: ['(?i)^(vip'] }] } },
+      ],
+    };
     const problem = validateEventBridgeDocument(doc, 'id');
     assert.equal(problem?.field, 'subscriptions[0].filterCriteria.attributes[0].values[0]');
-    assert.match(problem?.message ?? '', /^subscriptions\[0\]\.filterCriteria\.attributes\[0\]\.values\[0\] is not a valid regular expression: .+ in "\(\?i\)\^\(vip"$/);
+    assert.match(
+      problem?.message ?? '',
+      /^subscriptions\[0\]\.filterCriteria\.attributes\[0\]\.values\[0\] is not a valid regular expression: .+ in "\(\?i\)\^\(vip"$/,
+    );
     doc.subscriptions[0].filterCriteria.attributes[0].values = ['(?i)^vip$'];
     assert.equal(validateEventBridgeDocument(doc, 'id'), undefined);
   });

@@ -17,12 +17,22 @@ describe('emulator availabletopics and organizations/me', () => {
     assert.ok(ids.length >= 25 && ids.length <= 40, `${ids.length} topics`);
     assert.equal(new Set(ids).size, ids.length, 'no duplicates');
     for (const expected of [
-      'v2.detail.events.conversation.{id}.customer.start', 'v2.detail.events.conversation.{id}.customer.end',
-      'v2.detail.events.conversation.{id}.acw', 'v2.detail.events.conversation.{id}.acd.start', 'v2.detail.events.conversation.{id}.acd.end',
-      'v2.detail.events.conversation.{id}.user.start', 'v2.detail.events.conversation.{id}.user.end',
-      'v2.audits.entitytype.{id}.entityid.{id}', 'v2.routing.queues.{id}.conversations', 'v2.routing.queues.{id}.users',
-      'v2.users.{id}.presence', 'v2.users.{id}.routingStatus', 'v2.users.{id}.conversations', 'v2.conversations.{id}.transcription',
-    ]) assert.ok(ids.includes(expected), `${expected} missing`);
+      'v2.detail.events.conversation.{id}.customer.start',
+      'v2.detail.events.conversation.{id}.customer.end',
+      'v2.detail.events.conversation.{id}.acw',
+      'v2.detail.events.conversation.{id}.acd.start',
+      'v2.detail.events.conversation.{id}.acd.end',
+      'v2.detail.events.conversation.{id}.user.start',
+      'v2.detail.events.conversation.{id}.user.end',
+      'v2.audits.entitytype.{id}.entityid.{id}',
+      'v2.routing.queues.{id}.conversations',
+      'v2.routing.queues.{id}.users',
+      'v2.users.{id}.presence',
+      'v2.users.{id}.routingStatus',
+      'v2.users.{id}.conversations',
+      'v2.conversations.{id}.transcription',
+    ])
+      assert.ok(ids.includes(expected), `${expected} missing`);
     for (const topic of reply.body.entities) {
       assert.equal(typeof topic.description, 'string');
       assert.ok(Array.isArray(topic.requiresPermissions));
@@ -32,7 +42,8 @@ describe('emulator availabletopics and organizations/me', () => {
   });
 
   it('includes schemas with expand=schema', async () => {
-    const { entities } = (await call(emulator, 'GET', '/api/v2/notifications/availabletopics?expand=schema', { token })).body;
+    const { entities } = (await call(emulator, 'GET', '/api/v2/notifications/availabletopics?expand=schema', { token }))
+      .body;
     assert.ok(entities.every((t: any) => t.schema && t.schema.type === 'object'));
   });
 
@@ -48,7 +59,11 @@ describe('emulator availabletopics and organizations/me', () => {
       const org = (await call(other, 'GET', '/api/v2/organizations/me', { token: await getToken(other) })).body;
       assert.equal(org.id, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee');
       other.reset();
-      assert.equal((await call(other, 'GET', '/api/v2/organizations/me', { token: await getToken(other) })).body.id, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee', 'reset keeps the override');
+      assert.equal(
+        (await call(other, 'GET', '/api/v2/organizations/me', { token: await getToken(other) })).body.id,
+        'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee',
+        'reset keeps the override',
+      );
     } finally {
       await other.close();
     }

@@ -4,12 +4,20 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../src/emulator/server';
-import { defaultSeed, loadSeedFile, REAL_ORG_INTEGRATION_ID, validateSeed, EVENTBRIDGE_TYPE_ID } from '../../../src/emulator/seed';
+import {
+  defaultSeed,
+  loadSeedFile,
+  REAL_ORG_INTEGRATION_ID,
+  validateSeed,
+  EVENTBRIDGE_TYPE_ID,
+} from '../../../src/emulator/seed';
 import { call, getToken } from './helpers';
 
 describe('emulator seed', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'emulator-seed-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('default: every EventBridge integration has a config with the four properties; only the real-org one lacks a document', () => {
@@ -18,7 +26,12 @@ describe('emulator seed', () => {
     assert.equal(eventBridge.length, 4);
     for (const entity of eventBridge) {
       const props = seed.configs![entity.id as string].properties as Record<string, unknown>;
-      assert.deepEqual(Object.keys(props).sort(), ['awsAccountId', 'awsAccountRegion', 'eventFilter', 'eventSourceSuffix']);
+      assert.deepEqual(Object.keys(props).sort(), [
+        'awsAccountId',
+        'awsAccountRegion',
+        'eventFilter',
+        'eventSourceSuffix',
+      ]);
     }
     const withoutDocument = eventBridge.filter((e) => !(String(e.id) in seed.eventBridgeDocuments!)).map((e) => e.id);
     assert.deepEqual(withoutDocument, [REAL_ORG_INTEGRATION_ID]);
@@ -35,8 +48,18 @@ describe('emulator seed', () => {
     const file = join(dir, 'seed.json');
     const seed = {
       organization: { id: 'org-from-file', name: 'File org' },
-      integrations: [{ id: 'int-1', name: 'From file', integrationType: { id: EVENTBRIDGE_TYPE_ID }, intendedState: 'ENABLED', custom: 'kept' }],
-      eventBridgeDocuments: { 'int-1': { id: 'int-1', awsAccount: '1', awsRegion: 'r', roleArn: 'a', subscriptions: [] } },
+      integrations: [
+        {
+          id: 'int-1',
+          name: 'From file',
+          integrationType: { id: EVENTBRIDGE_TYPE_ID },
+          intendedState: 'ENABLED',
+          custom: 'kept',
+        },
+      ],
+      eventBridgeDocuments: {
+        'int-1': { id: 'int-1', awsAccount: '1', awsRegion: 'r', roleArn: 'a', subscriptions: [] },
+      },
     };
     writeFileSync(file, JSON.stringify(seed));
     const emulator = await startEmulator({ seedFile: file });
@@ -46,8 +69,14 @@ describe('emulator seed', () => {
       assert.equal(listing.total, 1);
       assert.equal(listing.entities[0].custom, 'kept');
       assert.equal((await call(emulator, 'GET', '/api/v2/organizations/me', { token })).body.id, 'org-from-file');
-      assert.equal((await call(emulator, 'GET', '/api/v2/integrations/int-1/config/current', { token })).body.version, 1);
-      assert.deepEqual((await call(emulator, 'GET', '/api/v2/integrations/eventbridge/int-1', { token })).body, seed.eventBridgeDocuments['int-1']);
+      assert.equal(
+        (await call(emulator, 'GET', '/api/v2/integrations/int-1/config/current', { token })).body.version,
+        1,
+      );
+      assert.deepEqual(
+        (await call(emulator, 'GET', '/api/v2/integrations/eventbridge/int-1', { token })).body,
+        seed.eventBridgeDocuments['int-1'],
+      );
       const topics = (await call(emulator, 'GET', '/api/v2/notifications/availabletopics', { token })).body.entities;
       assert.ok(topics.length >= 25, 'the built-in catalogue when the file has none');
     } finally {
@@ -57,7 +86,10 @@ describe('emulator seed', () => {
 
   it('names the file and the problem for an unusable seed file', () => {
     const missing = join(dir, 'missing.json');
-    assert.throws(() => loadSeedFile(missing), new RegExp(`Cannot read seed file ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`));
+    assert.throws(
+      () => loadSeedFile(missing),
+      new RegExp(`Cannot read seed file ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`),
+    );
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"organization": ');
     assert.throws(() => loadSeedFile(broken), /broken\.json is not valid JSON/);
@@ -70,14 +102,57 @@ describe('emulator seed', () => {
     const base = () => defaultSeed() as any;
     const cases: [string, (s: any) => unknown, RegExp][] = [
       ['not an object', () => [], /must be a JSON object/],
-      ['no organization id', (s) => { s.organization = {}; return s; }, /organization/],
-      ['integrations not an array', (s) => { s.integrations = {}; return s; }, /integrations must be an array/],
-      ['duplicate ids', (s) => { s.integrations.push(s.integrations[0]); return s; }, /appears twice/],
-      ['config without version', (s) => { delete s.configs[REAL_ORG_INTEGRATION_ID].version; return s; }, /version must be an integer/],
-      ['bad fault', (s) => { s.faults = [{ status: 'x' }]; return s; }, /faults\[0\]: status/],
-      ['topics without ids', (s) => { s.availableTopics = [{}]; return s; }, /availableTopics\[0\]/],
+      [
+        'no organization id',
+        (s) => {
+          s.organization = {};
+          return s;
+        },
+        /organization/,
+      ],
+      [
+        'integrations not an array',
+        (s) => {
+          s.integrations = {};
+          return s;
+        },
+        /integrations must be an array/,
+      ],
+      [
+        'duplicate ids',
+        (s) => {
+          s.integrations.push(s.integrations[0]);
+          return s;
+        },
+        /appears twice/,
+      ],
+      [
+        'config without version',
+        (s) => {
+          delete s.configs[REAL_ORG_INTEGRATION_ID].version;
+          return s;
+        },
+        /version must be an integer/,
+      ],
+      [
+        'bad fault',
+        (s) => {
+          s.faults = [{ status: 'x' }];
+          return s;
+        },
+        /faults\[0\]: status/,
+      ],
+      [
+        'topics without ids',
+        (s) => {
+          s.availableTopics = [{}];
+          return s;
+        },
+        /availableTopics\[0\]/,
+      ],
     ];
-    for (const [name, make, message] of cases) assert.match(validateSeed(make(base())) ?? 'no problem found', message, name);
+    for (const [name, make, message] of cases)
+      assert.match(validateSeed(make(base())) ?? 'no problem found', message, name);
   });
 
   it('startEmulator refuses bad options with a reason', async () => {

@@ -2,7 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonObject } from '../../../src/filters/json';
 import {
-  applyFilterEdit, FilterEditError, listSubscriptions, MATCH_TYPES, undoEditFor, type FilterEdit,
+  applyFilterEdit,
+  FilterEditError,
+  listSubscriptions,
+  MATCH_TYPES,
+  undoEditFor,
+  type FilterEdit,
 } from '../../../src/filters/attributeFilters';
 
 /** The seed's document plus fields this tool does not model at all four levels. */
@@ -44,7 +49,11 @@ describe('applyFilterEdit', () => {
     const original = richDocument();
     const serialized = JSON.stringify(original);
     const edited = applyFilterEdit(original, {
-      kind: 'set', subscription: 'default-voice-stream', key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Premium.*$'],
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'interaction.routing.queue.name',
+      matchType: 'regex',
+      values: ['^Premium.*$'],
     });
     // What would be PUT, parsed back, equals the original plus exactly the one intended change.
     const expected = richDocument();
@@ -56,7 +65,11 @@ describe('applyFilterEdit', () => {
 
   it('appends a new attribute after the existing ones', () => {
     const edited = applyFilterEdit(richDocument(), {
-      kind: 'set', subscription: 'default-voice-stream', key: 'conversation.mediaType', matchType: 'exact', values: ['voice', 'callback'],
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'conversation.mediaType',
+      matchType: 'exact',
+      values: ['voice', 'callback'],
     });
     const expected = richDocument();
     attributesOf(expected).push({ key: 'conversation.mediaType', matchType: 'exact', values: ['voice', 'callback'] });
@@ -64,26 +77,56 @@ describe('applyFilterEdit', () => {
   });
 
   it('creates filterCriteria and attributes when the subscription has none, after its existing fields', () => {
-    const edited = applyFilterEdit(richDocument(), { kind: 'set', subscription: 'bare', key: 'a.b', matchType: 'regex', values: ['x'] });
+    const edited = applyFilterEdit(richDocument(), {
+      kind: 'set',
+      subscription: 'bare',
+      key: 'a.b',
+      matchType: 'regex',
+      values: ['x'],
+    });
     const expected = richDocument();
-    (expected.subscriptions as JsonObject[])[1].filterCriteria = { attributes: [{ key: 'a.b', matchType: 'regex', values: ['x'] }] };
+    (expected.subscriptions as JsonObject[])[1].filterCriteria = {
+      attributes: [{ key: 'a.b', matchType: 'regex', values: ['x'] }],
+    };
     assert.equal(JSON.stringify(edited), JSON.stringify(expected));
   });
 
   it('fills a filterCriteria that is null or lacks attributes', () => {
-    const doc: JsonObject = { subscriptions: [{ name: 's', filterCriteria: null }, { name: 't', filterCriteria: { other: 1 } }] };
+    const doc: JsonObject = {
+      subscriptions: [
+        { name: 's', filterCriteria: null },
+        { name: 't', filterCriteria: { other: 1 } },
+      ],
+    };
     const one = applyFilterEdit(doc, { kind: 'set', subscription: 's', key: 'k', matchType: 'exists', values: [] });
-    assert.deepEqual((one.subscriptions as JsonObject[])[0].filterCriteria, { attributes: [{ key: 'k', matchType: 'exists' }] });
+    assert.deepEqual((one.subscriptions as JsonObject[])[0].filterCriteria, {
+      attributes: [{ key: 'k', matchType: 'exists' }],
+    });
     const two = applyFilterEdit(doc, { kind: 'set', subscription: 't', key: 'k', matchType: 'notexists', values: [] });
-    assert.deepEqual((two.subscriptions as JsonObject[])[1].filterCriteria, { other: 1, attributes: [{ key: 'k', matchType: 'notexists' }] });
+    assert.deepEqual((two.subscriptions as JsonObject[])[1].filterCriteria, {
+      other: 1,
+      attributes: [{ key: 'k', matchType: 'notexists' }],
+    });
   });
 
   it('writes each match type with the right values', () => {
     const cases: Array<[FilterEdit, JsonObject]> = [
-      [{ kind: 'set', subscription: 'bare', key: 'k', matchType: 'regex', values: ['^a|b$'] }, { key: 'k', matchType: 'regex', values: ['^a|b$'] }],
-      [{ kind: 'set', subscription: 'bare', key: 'k', matchType: 'exact', values: ['a', 'b'] }, { key: 'k', matchType: 'exact', values: ['a', 'b'] }],
-      [{ kind: 'set', subscription: 'bare', key: 'k', matchType: 'exists', values: [] }, { key: 'k', matchType: 'exists' }],
-      [{ kind: 'set', subscription: 'bare', key: 'k', matchType: 'notexists', values: [] }, { key: 'k', matchType: 'notexists' }],
+      [
+        { kind: 'set', subscription: 'bare', key: 'k', matchType: 'regex', values: ['^a|b$'] },
+        { key: 'k', matchType: 'regex', values: ['^a|b$'] },
+      ],
+      [
+        { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exact', values: ['a', 'b'] },
+        { key: 'k', matchType: 'exact', values: ['a', 'b'] },
+      ],
+      [
+        { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exists', values: [] },
+        { key: 'k', matchType: 'exists' },
+      ],
+      [
+        { kind: 'set', subscription: 'bare', key: 'k', matchType: 'notexists', values: [] },
+        { key: 'k', matchType: 'notexists' },
+      ],
     ];
     for (const [edit, attribute] of cases) {
       const edited = applyFilterEdit(richDocument(), edit);
@@ -93,60 +136,159 @@ describe('applyFilterEdit', () => {
   });
 
   it('keeps a replaced attribute\'s "values" key as [] for exists only if the document used it', () => {
-    const withValues = applyFilterEdit(richDocument(), { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.direction', matchType: 'exists', values: [] });
-    assert.deepEqual(attributesOf(withValues)[0], { key: 'interaction.direction', matchType: 'exists', values: [], attributeUnknown: { x: 1 } });
-    const doc: JsonObject = { subscriptions: [{ name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'exists', note: 'n' }] } }] };
-    const toNotExists = applyFilterEdit(doc, { kind: 'set', subscription: 's', key: 'k', matchType: 'notexists', values: [] });
+    const withValues = applyFilterEdit(richDocument(), {
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+      matchType: 'exists',
+      values: [],
+    });
+    assert.deepEqual(attributesOf(withValues)[0], {
+      key: 'interaction.direction',
+      matchType: 'exists',
+      values: [],
+      attributeUnknown: { x: 1 },
+    });
+    const doc: JsonObject = {
+      subscriptions: [{ name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'exists', note: 'n' }] } }],
+    };
+    const toNotExists = applyFilterEdit(doc, {
+      kind: 'set',
+      subscription: 's',
+      key: 'k',
+      matchType: 'notexists',
+      values: [],
+    });
     assert.deepEqual(attributesOf(toNotExists)[0], { key: 'k', matchType: 'notexists', note: 'n' });
-    const toExact = applyFilterEdit(doc, { kind: 'set', subscription: 's', key: 'k', matchType: 'exact', values: ['v'] });
+    const toExact = applyFilterEdit(doc, {
+      kind: 'set',
+      subscription: 's',
+      key: 'k',
+      matchType: 'exact',
+      values: ['v'],
+    });
     assert.equal(JSON.stringify(attributesOf(toExact)[0]), '{"key":"k","matchType":"exact","note":"n","values":["v"]}');
   });
 
   it('removes an attribute and keeps the (possibly empty) list and its siblings', () => {
-    const edited = applyFilterEdit(richDocument(), { kind: 'remove', subscription: 'default-voice-stream', key: 'interaction.direction' });
+    const edited = applyFilterEdit(richDocument(), {
+      kind: 'remove',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+    });
     const expected = richDocument();
     attributesOf(expected).splice(0, 1);
     assert.equal(JSON.stringify(edited), JSON.stringify(expected));
-    const emptied = applyFilterEdit(edited, { kind: 'remove', subscription: 'default-voice-stream', key: 'interaction.routing.queue.name' });
-    assert.deepEqual((emptied.subscriptions as JsonObject[])[0].filterCriteria, { criteriaUnknown: 'keep me', attributes: [], operator: 'AND' });
+    const emptied = applyFilterEdit(edited, {
+      kind: 'remove',
+      subscription: 'default-voice-stream',
+      key: 'interaction.routing.queue.name',
+    });
+    assert.deepEqual((emptied.subscriptions as JsonObject[])[0].filterCriteria, {
+      criteriaUnknown: 'keep me',
+      attributes: [],
+      operator: 'AND',
+    });
   });
 
   it('reports a missing subscription with the names that exist', () => {
     assert.throws(
-      () => applyFilterEdit(richDocument(), { kind: 'set', subscription: 'nope', key: 'k', matchType: 'exists', values: [] }),
-      (e: unknown) => e instanceof FilterEditError && e.code === 'subscriptionNotFound'
-        && JSON.stringify(e.available) === JSON.stringify(['default-voice-stream', 'bare']) && /"nope" not found/.test(e.message),
+      () =>
+        applyFilterEdit(richDocument(), {
+          kind: 'set',
+          subscription: 'nope',
+          key: 'k',
+          matchType: 'exists',
+          values: [],
+        }),
+      (e: unknown) =>
+        e instanceof FilterEditError &&
+        e.code === 'subscriptionNotFound' &&
+        JSON.stringify(e.available) === JSON.stringify(['default-voice-stream', 'bare']) &&
+        /"nope" not found/.test(e.message),
     );
   });
 
   it('reports removing a filter that is not there, with the keys that are', () => {
     assert.throws(
       () => applyFilterEdit(richDocument(), { kind: 'remove', subscription: 'default-voice-stream', key: 'x.y' }),
-      (e: unknown) => e instanceof FilterEditError && e.code === 'filterNotFound'
-        && JSON.stringify(e.available) === JSON.stringify(['interaction.direction', 'interaction.routing.queue.name']),
+      (e: unknown) =>
+        e instanceof FilterEditError &&
+        e.code === 'filterNotFound' &&
+        JSON.stringify(e.available) === JSON.stringify(['interaction.direction', 'interaction.routing.queue.name']),
     );
-    assert.throws(() => applyFilterEdit(richDocument(), { kind: 'remove', subscription: 'bare', key: 'x.y' }),
-      (e: unknown) => e instanceof FilterEditError && e.code === 'filterNotFound' && e.available?.length === 0);
+    assert.throws(
+      () => applyFilterEdit(richDocument(), { kind: 'remove', subscription: 'bare', key: 'x.y' }),
+      (e: unknown) => e instanceof FilterEditError && e.code === 'filterNotFound' && e.available?.length === 0,
+    );
   });
 
   it('rejects bad keys, bad values and malformed documents with a reason', () => {
     const codeOf = (fn: () => unknown): string | undefined => {
-      try { fn(); } catch (e) { return e instanceof FilterEditError ? e.code : 'other'; }
+      try {
+        fn();
+      } catch (e) {
+        return e instanceof FilterEditError ? e.code : 'other';
+      }
       return undefined;
     };
     const doc = richDocument();
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'a..b', matchType: 'exists', values: [] })), 'invalidKey');
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'remove', subscription: 'bare', key: ' ' })), 'invalidKey');
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'regex', values: ['a', 'b'] })), 'invalidValues');
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exact', values: [] })), 'invalidValues');
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exists', values: ['v'] })), 'invalidValues');
-    assert.equal(codeOf(() => applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'fuzzy' as never, values: [] })), 'invalidValues');
-    assert.equal(codeOf(() => applyFilterEdit({ subscriptions: {} }, { kind: 'remove', subscription: 's', key: 'k' })), 'invalidDocument');
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'a..b', matchType: 'exists', values: [] }),
+      ),
+      'invalidKey',
+    );
+    assert.equal(
+      codeOf(() => applyFilterEdit(doc, { kind: 'remove', subscription: 'bare', key: ' ' })),
+      'invalidKey',
+    );
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'regex', values: ['a', 'b'] }),
+      ),
+      'invalidValues',
+    );
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exact', values: [] }),
+      ),
+      'invalidValues',
+    );
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'exists', values: ['v'] }),
+      ),
+      'invalidValues',
+    );
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(doc, { kind: 'set', subscription: 'bare', key: 'k', matchType: 'fuzzy' as never, values: [] }),
+      ),
+      'invalidValues',
+    );
+    assert.equal(
+      codeOf(() => applyFilterEdit({ subscriptions: {} }, { kind: 'remove', subscription: 's', key: 'k' })),
+      'invalidDocument',
+    );
     const badCriteria: JsonObject = { subscriptions: [{ name: 's', filterCriteria: 'text' }] };
-    assert.equal(codeOf(() => applyFilterEdit(badCriteria, { kind: 'set', subscription: 's', key: 'k', matchType: 'exists', values: [] })), 'invalidDocument');
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(badCriteria, { kind: 'set', subscription: 's', key: 'k', matchType: 'exists', values: [] }),
+      ),
+      'invalidDocument',
+    );
     const badAttributes: JsonObject = { subscriptions: [{ name: 's', filterCriteria: { attributes: 3 } }] };
-    assert.equal(codeOf(() => applyFilterEdit(badAttributes, { kind: 'set', subscription: 's', key: 'k', matchType: 'exists', values: [] })), 'invalidDocument');
-    assert.equal(codeOf(() => applyFilterEdit({}, { kind: 'remove', subscription: 's', key: 'k' })), 'subscriptionNotFound');
+    assert.equal(
+      codeOf(() =>
+        applyFilterEdit(badAttributes, { kind: 'set', subscription: 's', key: 'k', matchType: 'exists', values: [] }),
+      ),
+      'invalidDocument',
+    );
+    assert.equal(
+      codeOf(() => applyFilterEdit({}, { kind: 'remove', subscription: 's', key: 'k' })),
+      'subscriptionNotFound',
+    );
   });
 });
 
@@ -155,7 +297,9 @@ describe('listSubscriptions', () => {
     const views = listSubscriptions(richDocument());
     assert.deepEqual(views, [
       {
-        name: 'default-voice-stream', events: ['voice:call:start', 'voice:call:end'], filters: [
+        name: 'default-voice-stream',
+        events: ['voice:call:start', 'voice:call:end'],
+        filters: [
           { key: 'interaction.direction', matchType: 'exact', values: ['inbound'] },
           { key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Old$'] },
         ],
@@ -163,16 +307,31 @@ describe('listSubscriptions', () => {
       { name: 'bare', events: ['chat:start'], filters: [] },
     ]);
     assert.deepEqual(listSubscriptions({}), []);
-    assert.deepEqual(listSubscriptions({ subscriptions: [1, null, { name: 's', filterCriteria: { attributes: ['x'] } }] }), [{ name: 's', events: [], filters: [] }]);
+    assert.deepEqual(
+      listSubscriptions({ subscriptions: [1, null, { name: 's', filterCriteria: { attributes: ['x'] } }] }),
+      [{ name: 's', events: [], filters: [] }],
+    );
   });
 });
 
 describe('undoEditFor', () => {
   it('restores a replaced attribute, including the unknown fields it kept', () => {
     const snapshot = richDocument();
-    const edit: FilterEdit = { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.direction', matchType: 'regex', values: ['^in'] };
+    const edit: FilterEdit = {
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+      matchType: 'regex',
+      values: ['^in'],
+    };
     const undo = undoEditFor(snapshot, edit);
-    assert.deepEqual(undo, { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.direction', matchType: 'exact', values: ['inbound'] });
+    assert.deepEqual(undo, {
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+      matchType: 'exact',
+      values: ['inbound'],
+    });
     assert.equal(JSON.stringify(applyFilterEdit(applyFilterEdit(snapshot, edit), undo)), JSON.stringify(snapshot));
   });
 
@@ -196,7 +355,14 @@ describe('undoEditFor', () => {
       assert.equal(undo.kind, 'set');
       assert.deepEqual(
         { ...undo, restore: undefined },
-        { kind: 'set', subscription: 'default-voice-stream', key, matchType: attributesOf(snapshot)[index].matchType, values: attributesOf(snapshot)[index].values, restore: undefined },
+        {
+          kind: 'set',
+          subscription: 'default-voice-stream',
+          key,
+          matchType: attributesOf(snapshot)[index].matchType,
+          values: attributesOf(snapshot)[index].values,
+          restore: undefined,
+        },
       );
       const restored = applyFilterEdit(applyFilterEdit(snapshot, edit), undo);
       // attributeUnknown / caseSensitive come back, in the same position: the document is byte-for-byte the snapshot.
@@ -206,16 +372,36 @@ describe('undoEditFor', () => {
 
   it('a restore is ignored when the attribute exists again (only match type and values change)', () => {
     const snapshot = richDocument();
-    const undo = undoEditFor(snapshot, { kind: 'remove', subscription: 'default-voice-stream', key: 'interaction.direction' });
-    const edited = applyFilterEdit(snapshot, { kind: 'set', subscription: 'default-voice-stream', key: 'interaction.direction', matchType: 'exists', values: [] });
+    const undo = undoEditFor(snapshot, {
+      kind: 'remove',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+    });
+    const edited = applyFilterEdit(snapshot, {
+      kind: 'set',
+      subscription: 'default-voice-stream',
+      key: 'interaction.direction',
+      matchType: 'exists',
+      values: [],
+    });
     const back = applyFilterEdit(edited, undo);
     assert.equal(JSON.stringify(back), JSON.stringify(snapshot));
     assert.equal(attributesOf(back).length, 2, 'no duplicate attribute');
   });
 
   it('refuses to undo into a match type it cannot write, and reports a missing subscription', () => {
-    const snapshot: JsonObject = { subscriptions: [{ name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'prefix', values: ['a'] }] } }] };
-    assert.throws(() => undoEditFor(snapshot, { kind: 'remove', subscription: 's', key: 'k' }), (e: unknown) => e instanceof FilterEditError && e.code === 'invalidDocument');
-    assert.throws(() => undoEditFor(snapshot, { kind: 'remove', subscription: 'x', key: 'k' }), (e: unknown) => e instanceof FilterEditError && e.code === 'subscriptionNotFound');
+    const snapshot: JsonObject = {
+      subscriptions: [
+        { name: 's', filterCriteria: { attributes: [{ key: 'k', matchType: 'prefix', values: ['a'] }] } },
+      ],
+    };
+    assert.throws(
+      () => undoEditFor(snapshot, { kind: 'remove', subscription: 's', key: 'k' }),
+      (e: unknown) => e instanceof FilterEditError && e.code === 'invalidDocument',
+    );
+    assert.throws(
+      () => undoEditFor(snapshot, { kind: 'remove', subscription: 'x', key: 'k' }),
+      (e: unknown) => e instanceof FilterEditError && e.code === 'subscriptionNotFound',
+    );
   });
 });

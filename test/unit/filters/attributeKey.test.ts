@@ -22,7 +22,8 @@ describe('validateAttributeKey', () => {
       ['a..b', /empty segment \(".."\) after "a"/],
       ['.', /starts with/],
     ];
-    for (const [key, reason] of cases) assert.match(validateAttributeKey(key) ?? 'accepted', reason, JSON.stringify(key));
+    for (const [key, reason] of cases)
+      assert.match(validateAttributeKey(key) ?? 'accepted', reason, JSON.stringify(key));
   });
 });
 

@@ -2,7 +2,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { JsonObject, JsonValue } from '../../../src/filters/json';
 import {
-  applyTopicEdit, eventSourceName, readEventBridgeProperties, TopicEditError, undoTopicEditFor, validateTopicEdit, validateTopicName,
+  applyTopicEdit,
+  eventSourceName,
+  readEventBridgeProperties,
+  TopicEditError,
+  undoTopicEditFor,
+  validateTopicEdit,
+  validateTopicName,
 } from '../../../src/filters/topics';
 
 function config(): JsonObject {
@@ -26,7 +32,9 @@ function config(): JsonObject {
 describe('readEventBridgeProperties', () => {
   it('reads the typed fields and the topic list', () => {
     assert.deepEqual(readEventBridgeProperties(config()), {
-      awsAccountId: '123456789012', awsAccountRegion: 'us-east-1', eventSourceSuffix: 'voice-stream',
+      awsAccountId: '123456789012',
+      awsAccountRegion: 'us-east-1',
+      eventSourceSuffix: 'voice-stream',
       eventFilter: ['v2.detail.events.conversation.{id}.customer.start', 'v2.users.{id}.presence'],
     });
   });
@@ -34,14 +42,23 @@ describe('readEventBridgeProperties', () => {
   it('tolerates missing or odd properties', () => {
     assert.deepEqual(readEventBridgeProperties({}), { eventFilter: [] });
     assert.deepEqual(readEventBridgeProperties({ properties: null }), { eventFilter: [] });
-    assert.deepEqual(readEventBridgeProperties({ properties: { awsAccountId: 5, awsAccountRegion: '', eventFilter: ['a.b', 3] } }), { eventFilter: ['a.b'] });
+    assert.deepEqual(
+      readEventBridgeProperties({ properties: { awsAccountId: 5, awsAccountRegion: '', eventFilter: ['a.b', 3] } }),
+      { eventFilter: ['a.b'] },
+    );
   });
 });
 
 describe('validateTopicName', () => {
   it('accepts real topic shapes', () => {
-    for (const topic of ['v2.detail.events.conversation.{id}.customer.start', 'v2.audits.entitytype.{id}.entityid.{id}',
-      'v2.conversations.{id}.transcription', 'v2.routing.queues.{id}.conversations.calls', 'v2.users.4a3b-9f_x.activity', 'single']) {
+    for (const topic of [
+      'v2.detail.events.conversation.{id}.customer.start',
+      'v2.audits.entitytype.{id}.entityid.{id}',
+      'v2.conversations.{id}.transcription',
+      'v2.routing.queues.{id}.conversations.calls',
+      'v2.users.4a3b-9f_x.activity',
+      'single',
+    ]) {
       assert.equal(validateTopicName(topic), undefined, topic);
     }
   });
@@ -64,20 +81,44 @@ describe('validateTopicName', () => {
 
 describe('validateTopicEdit', () => {
   it('accepts adding new topics and removing present ones', () => {
-    assert.equal(validateTopicEdit(config(), { add: ['v2.audits.entitytype.{id}.entityid.{id}'], remove: ['v2.users.{id}.presence'] }), undefined);
+    assert.equal(
+      validateTopicEdit(config(), {
+        add: ['v2.audits.entitytype.{id}.entityid.{id}'],
+        remove: ['v2.users.{id}.presence'],
+      }),
+      undefined,
+    );
     assert.equal(validateTopicEdit({}, { add: ['v2.a'], remove: [] }), undefined);
   });
 
   it('rejects empty edits, invalid names, duplicates, re-adds and removals of absent topics', () => {
     const c = config();
     assert.match(validateTopicEdit(c, { add: [], remove: [] }) ?? '', /no topics/);
-    assert.match(validateTopicEdit(c, { add: ['bad topic'], remove: [] }) ?? '', /invalid topic "bad topic": .*whitespace/);
+    assert.match(
+      validateTopicEdit(c, { add: ['bad topic'], remove: [] }) ?? '',
+      /invalid topic "bad topic": .*whitespace/,
+    );
     assert.match(validateTopicEdit(c, { add: ['v2.a', 'v2.a'], remove: [] }) ?? '', /"v2.a" is given more than once/);
-    assert.match(validateTopicEdit(c, { add: ['v2.users.{id}.presence'], remove: ['v2.users.{id}.presence'] }) ?? '', /more than once/);
-    assert.match(validateTopicEdit(c, { add: ['v2.users.{id}.presence'], remove: [] }) ?? '', /already in the topic filter/);
-    assert.match(validateTopicEdit(c, { add: [], remove: ['v2.not.there'] }) ?? '', /"v2.not.there" is not in the topic filter/);
-    assert.match(validateTopicEdit({ properties: 'x' }, { add: ['v2.a'], remove: [] }) ?? '', /"properties" member that is not an object/);
-    assert.match(validateTopicEdit({ properties: { eventFilter: 'v2.a' } }, { add: ['v2.b'], remove: [] }) ?? '', /not a list/);
+    assert.match(
+      validateTopicEdit(c, { add: ['v2.users.{id}.presence'], remove: ['v2.users.{id}.presence'] }) ?? '',
+      /more than once/,
+    );
+    assert.match(
+      validateTopicEdit(c, { add: ['v2.users.{id}.presence'], remove: [] }) ?? '',
+      /already in the topic filter/,
+    );
+    assert.match(
+      validateTopicEdit(c, { add: [], remove: ['v2.not.there'] }) ?? '',
+      /"v2.not.there" is not in the topic filter/,
+    );
+    assert.match(
+      validateTopicEdit({ properties: 'x' }, { add: ['v2.a'], remove: [] }) ?? '',
+      /"properties" member that is not an object/,
+    );
+    assert.match(
+      validateTopicEdit({ properties: { eventFilter: 'v2.a' } }, { add: ['v2.b'], remove: [] }) ?? '',
+      /not a list/,
+    );
   });
 });
 
@@ -85,25 +126,44 @@ describe('applyTopicEdit', () => {
   it('adds and removes topics on a deep copy and keeps every other field and the order', () => {
     const original = config();
     const before = JSON.stringify(original);
-    const edited = applyTopicEdit(original, { add: ['v2.audits.entitytype.{id}.entityid.{id}'], remove: ['v2.detail.events.conversation.{id}.customer.start'] });
+    const edited = applyTopicEdit(original, {
+      add: ['v2.audits.entitytype.{id}.entityid.{id}'],
+      remove: ['v2.detail.events.conversation.{id}.customer.start'],
+    });
     const expected = config();
-    (expected.properties as JsonObject).eventFilter = ['v2.users.{id}.presence', 'v2.audits.entitytype.{id}.entityid.{id}'];
+    (expected.properties as JsonObject).eventFilter = [
+      'v2.users.{id}.presence',
+      'v2.audits.entitytype.{id}.entityid.{id}',
+    ];
     assert.equal(JSON.stringify(edited), JSON.stringify(expected));
     assert.equal(JSON.stringify(original), before, 'input untouched');
   });
 
   it('creates properties and eventFilter when missing', () => {
-    assert.deepEqual(applyTopicEdit({ name: 'n', version: 1 }, { add: ['v2.a.{id}'], remove: [] }), { name: 'n', version: 1, properties: { eventFilter: ['v2.a.{id}'] } });
-    assert.deepEqual(applyTopicEdit({ properties: { awsAccountId: '1' } }, { add: ['v2.a'], remove: [] }), { properties: { awsAccountId: '1', eventFilter: ['v2.a'] } });
+    assert.deepEqual(applyTopicEdit({ name: 'n', version: 1 }, { add: ['v2.a.{id}'], remove: [] }), {
+      name: 'n',
+      version: 1,
+      properties: { eventFilter: ['v2.a.{id}'] },
+    });
+    assert.deepEqual(applyTopicEdit({ properties: { awsAccountId: '1' } }, { add: ['v2.a'], remove: [] }), {
+      properties: { awsAccountId: '1', eventFilter: ['v2.a'] },
+    });
   });
 
   it('throws a TopicEditError for an invalid edit', () => {
-    assert.throws(() => applyTopicEdit(config(), { add: [], remove: ['v2.nope'] }), (e: unknown) => e instanceof TopicEditError && /not in the topic filter/.test(e.message));
+    assert.throws(
+      () => applyTopicEdit(config(), { add: [], remove: ['v2.nope'] }),
+      (e: unknown) => e instanceof TopicEditError && /not in the topic filter/.test(e.message),
+    );
   });
 });
 
 describe('undoTopicEditFor and restore positions', () => {
-  const A = 'v2.a.{id}', B = 'v2.b.{id}', C = 'v2.c.{id}', D = 'v2.d.{id}', E = 'v2.e.{id}';
+  const A = 'v2.a.{id}',
+    B = 'v2.b.{id}',
+    C = 'v2.c.{id}',
+    D = 'v2.d.{id}',
+    E = 'v2.e.{id}';
   function withTopics(eventFilter: JsonValue[]): JsonObject {
     const c = config();
     (c.properties as JsonObject).eventFilter = eventFilter;
@@ -114,8 +174,16 @@ describe('undoTopicEditFor and restore positions', () => {
   }
 
   it('inverts the edit and records where each removed topic was', () => {
-    assert.deepEqual(undoTopicEditFor(withTopics([A, B, C, D]), { add: [E], remove: [D, B] }), { add: [D, B], remove: [E], restoreAt: { [D]: 3, [B]: 1 } });
-    assert.deepEqual(undoTopicEditFor(withTopics([A]), { add: [B], remove: [] }), { add: [], remove: [B] }, 'nothing to restore, no positions');
+    assert.deepEqual(undoTopicEditFor(withTopics([A, B, C, D]), { add: [E], remove: [D, B] }), {
+      add: [D, B],
+      remove: [E],
+      restoreAt: { [D]: 3, [B]: 1 },
+    });
+    assert.deepEqual(
+      undoTopicEditFor(withTopics([A]), { add: [B], remove: [] }),
+      { add: [], remove: [B] },
+      'nothing to restore, no positions',
+    );
   });
 
   it('puts removed topics back at their old positions, order included, and leaves every other field as it was', () => {
@@ -124,40 +192,82 @@ describe('undoTopicEditFor and restore positions', () => {
     const edited = applyTopicEdit(original, edit);
     assert.deepEqual(topicsOf(edited), [A, C, E, 'v2.new.{id}']);
     const restored = applyTopicEdit(edited, undoTopicEditFor(original, edit));
-    assert.equal(JSON.stringify(restored), JSON.stringify(original), 'same topics in the same order; unknown config fields and their order untouched');
+    assert.equal(
+      JSON.stringify(restored),
+      JSON.stringify(original),
+      'same topics in the same order; unknown config fields and their order untouched',
+    );
   });
 
   it('counts non-string members of the list (kept in place) when restoring a position', () => {
     const original = withTopics([A, 7, B, C]);
     const edited = applyTopicEdit(original, { add: [], remove: [B] });
-    assert.deepEqual(topicsOf(applyTopicEdit(edited, undoTopicEditFor(original, { add: [], remove: [B] }))), [A, 7, B, C]);
+    assert.deepEqual(topicsOf(applyTopicEdit(edited, undoTopicEditFor(original, { add: [], remove: [B] }))), [
+      A,
+      7,
+      B,
+      C,
+    ]);
   });
 
-  it('keeps other writers\' additions and clamps to the end when the list shrank meanwhile', () => {
-    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A, C, 'v2.theirs']), { add: [B], remove: [], restoreAt: { [B]: 1 } })), [A, B, C, 'v2.theirs']);
+  it("keeps other writers' additions and clamps to the end when the list shrank meanwhile", () => {
+    assert.deepEqual(
+      topicsOf(applyTopicEdit(withTopics([A, C, 'v2.theirs']), { add: [B], remove: [], restoreAt: { [B]: 1 } })),
+      [A, B, C, 'v2.theirs'],
+    );
     // D was at index 3 of [A, B, C, D]; a colleague removed B and C meanwhile, so the list has one member.
-    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A]), { add: [D], remove: [], restoreAt: { [D]: 3 } })), [A, D]);
-    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([]), { add: [C, B], remove: [], restoreAt: { [C]: 2, [B]: 1 } })), [B, C]);
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A]), { add: [D], remove: [], restoreAt: { [D]: 3 } })), [
+      A,
+      D,
+    ]);
+    assert.deepEqual(
+      topicsOf(applyTopicEdit(withTopics([]), { add: [C, B], remove: [], restoreAt: { [C]: 2, [B]: 1 } })),
+      [B, C],
+    );
   });
 
   it('appends the added topics that have no position, after the restored ones', () => {
-    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A, C]), { add: [E, B], remove: [], restoreAt: { [B]: 1 } })), [A, B, C, E]);
+    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A, C]), { add: [E, B], remove: [], restoreAt: { [B]: 1 } })), [
+      A,
+      B,
+      C,
+      E,
+    ]);
   });
 
   it('handles a topic named like an Object.prototype member as a plain topic', () => {
     const original = withTopics([A, '__proto__', 'constructor', B]);
     const edit = { add: [], remove: ['__proto__', 'constructor'] };
     const undo = undoTopicEditFor(original, edit);
-    assert.deepEqual(Object.entries(undo.restoreAt ?? {}), [['__proto__', 1], ['constructor', 2]]);
-    assert.deepEqual(topicsOf(applyTopicEdit(applyTopicEdit(original, edit), undo)), [A, '__proto__', 'constructor', B]);
-    assert.deepEqual(topicsOf(applyTopicEdit(withTopics([A]), { add: ['toString', B], remove: [], restoreAt: { [B]: 1 } })), [A, B, 'toString'], 'no position inherited from the prototype');
+    assert.deepEqual(Object.entries(undo.restoreAt ?? {}), [
+      ['__proto__', 1],
+      ['constructor', 2],
+    ]);
+    assert.deepEqual(topicsOf(applyTopicEdit(applyTopicEdit(original, edit), undo)), [
+      A,
+      '__proto__',
+      'constructor',
+      B,
+    ]);
+    assert.deepEqual(
+      topicsOf(applyTopicEdit(withTopics([A]), { add: ['toString', B], remove: [], restoreAt: { [B]: 1 } })),
+      [A, B, 'toString'],
+      'no position inherited from the prototype',
+    );
   });
 
   it('rejects positions for topics not being added and positions that are not whole numbers of 0 or more', () => {
     const c = withTopics([A]);
-    assert.match(validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [C]: 0 } }) ?? '', /restore position is given for "v2.c.\{id\}", which is not among the topics to add/);
+    assert.match(
+      validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [C]: 0 } }) ?? '',
+      /restore position is given for "v2.c.\{id\}", which is not among the topics to add/,
+    );
     for (const bad of [-1, 1.5, Number.NaN, Infinity]) {
-      assert.match(validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [B]: bad } }) ?? '', /restore position of "v2.b.\{id\}" must be a whole number of 0 or more/, String(bad));
+      assert.match(
+        validateTopicEdit(c, { add: [B], remove: [], restoreAt: { [B]: bad } }) ?? '',
+        /restore position of "v2.b.\{id\}" must be a whole number of 0 or more/,
+        String(bad),
+      );
     }
     assert.throws(() => applyTopicEdit(c, { add: [B], remove: [], restoreAt: { [B]: -1 } }), TopicEditError);
   });

@@ -44,12 +44,15 @@ describe('OAuth client credentials', () => {
     agent.get(API).intercept({ path: '/api/v2/organizations/me' }).reply(200, ORG).times(3);
     for (let i = 0; i < 3; i++) await client.getOrganizationId();
     assert.equal(tokens.count(), 1);
-    assert.deepEqual(log.map((e) => `${e.method} ${e.path} ${e.status}`), [
-      'POST /oauth/token 200',
-      'GET /api/v2/organizations/me 200',
-      'GET /api/v2/organizations/me 200',
-      'GET /api/v2/organizations/me 200',
-    ]);
+    assert.deepEqual(
+      log.map((e) => `${e.method} ${e.path} ${e.status}`),
+      [
+        'POST /oauth/token 200',
+        'GET /api/v2/organizations/me 200',
+        'GET /api/v2/organizations/me 200',
+        'GET /api/v2/organizations/me 200',
+      ],
+    );
   });
 
   it('refreshes before expires_in runs out (margin 10 %, at most 60 s)', async () => {
@@ -139,11 +142,17 @@ describe('OAuth client credentials', () => {
     const tokens = mockTokens(agent, 3);
     const seen: string[] = [];
     const api = agent.get(API);
-    api.intercept({ path: '/api/v2/organizations/me' }).reply(401, { status: 401, code: 'bad.credentials', message: 'expired' }).times(3);
-    api.intercept({ path: '/api/v2/organizations/me' }).reply(200, (opts) => {
-      seen.push(headerOf(opts.headers, 'authorization') ?? '');
-      return ORG;
-    }).times(3);
+    api
+      .intercept({ path: '/api/v2/organizations/me' })
+      .reply(401, { status: 401, code: 'bad.credentials', message: 'expired' })
+      .times(3);
+    api
+      .intercept({ path: '/api/v2/organizations/me' })
+      .reply(200, (opts) => {
+        seen.push(headerOf(opts.headers, 'authorization') ?? '');
+        return ORG;
+      })
+      .times(3);
     await client.authenticate();
     const ids = await Promise.all([client.getOrganizationId(), client.getOrganizationId(), client.getOrganizationId()]);
     assert.deepEqual(ids, ['org-1', 'org-1', 'org-1']);
@@ -179,9 +188,13 @@ describe('OAuth client credentials', () => {
     agent
       .get(LOGIN)
       .intercept({ path: '/oauth/token', method: 'POST' })
-      .reply(401, { error: 'invalid_client', description: 'client not found', error_description: 'client not found' }, {
-        headers: { 'inin-correlation-id': 'corr-9' },
-      });
+      .reply(
+        401,
+        { error: 'invalid_client', description: 'client not found', error_description: 'client not found' },
+        {
+          headers: { 'inin-correlation-id': 'corr-9' },
+        },
+      );
     const err = await client.authenticate().then(
       () => assert.fail('expected a rejection'),
       (e: unknown) => e,
@@ -195,7 +208,14 @@ describe('OAuth client credentials', () => {
     assert.match(err.message, /invalid_client: client not found/);
     assert.match(err.message, /Client Credentials grant/);
     const secretB64 = Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString('base64');
-    for (const text of [err.message, String(err.stack), inspect(err, { depth: 10 }), JSON.stringify(err), JSON.stringify(log), inspect(client, { depth: 10 })]) {
+    for (const text of [
+      err.message,
+      String(err.stack),
+      inspect(err, { depth: 10 }),
+      JSON.stringify(err),
+      JSON.stringify(log),
+      inspect(client, { depth: 10 }),
+    ]) {
       assert.ok(!text.includes(CLIENT_SECRET), 'secret leaked');
       assert.ok(!text.includes(secretB64), 'encoded secret leaked');
     }
@@ -219,17 +239,29 @@ describe('OAuth client credentials', () => {
   it('a token endpoint that is missing is a configuration error', async () => {
     const { client, agent } = makeClient();
     agent.get(LOGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(404, 'Not Found');
-    await assert.rejects(client.authenticate(), (e: unknown) => isGenesysError(e) && e.kind === 'configuration' && /oauth\/token/.test(e.message));
+    await assert.rejects(
+      client.authenticate(),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration' && /oauth\/token/.test(e.message),
+    );
   });
 
   it('a token answer without access_token is a server error', async () => {
     const { client, agent } = makeClient();
     agent.get(LOGIN).intercept({ path: '/oauth/token', method: 'POST' }).reply(200, '<html>login page</html>');
-    await assert.rejects(client.authenticate(), (e: unknown) => isGenesysError(e) && e.kind === 'server' && /access_token/.test(e.message));
+    await assert.rejects(
+      client.authenticate(),
+      (e: unknown) => isGenesysError(e) && e.kind === 'server' && /access_token/.test(e.message),
+    );
   });
 
   it('rejects an empty client id or secret up front', () => {
-    assert.throws(() => makeClient({ clientId: ' ' }), (e: unknown) => isGenesysError(e) && e.kind === 'configuration');
-    assert.throws(() => makeClient({ clientSecret: '' }), (e: unknown) => isGenesysError(e) && e.kind === 'configuration' && e.message.includes(CLIENT_ID));
+    assert.throws(
+      () => makeClient({ clientId: ' ' }),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration',
+    );
+    assert.throws(
+      () => makeClient({ clientSecret: '' }),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration' && e.message.includes(CLIENT_ID),
+    );
   });
 });

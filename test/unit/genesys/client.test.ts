@@ -9,11 +9,27 @@ const ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 const CONFIG = `/api/v2/integrations/${ID}/config/current`;
 
 function integration(id: string, type: string, extra: JsonObject = {}): JsonObject {
-  return { id, name: `Integration ${id}`, integrationType: { id: type, name: type }, intendedState: 'ENABLED', selfUri: `/api/v2/integrations/${id}`, ...extra };
+  return {
+    id,
+    name: `Integration ${id}`,
+    integrationType: { id: type, name: type },
+    intendedState: 'ENABLED',
+    selfUri: `/api/v2/integrations/${id}`,
+    ...extra,
+  };
 }
 
 function page(pageNumber: number, pageCount: number, entities: JsonObject[], extra: JsonObject = {}): JsonObject {
-  return { entities, pageSize: 100, pageNumber, total: 250, pageCount, firstUri: '/api/v2/integrations?pageSize=100&pageNumber=1', selfUri: 'x', ...extra };
+  return {
+    entities,
+    pageSize: 100,
+    pageNumber,
+    total: 250,
+    pageCount,
+    firstUri: '/api/v2/integrations?pageSize=100&pageNumber=1',
+    selfUri: 'x',
+    ...extra,
+  };
 }
 
 function listPath(n: number): string {
@@ -24,7 +40,13 @@ function sampleConfig(version: number, eventFilter: string[]): JsonObject {
   return {
     name: 'Voice stream',
     version,
-    properties: { awsAccountId: '123456789012', awsAccountRegion: 'us-east-1', eventSourceSuffix: 'voice', eventFilter, futureField: { kept: true } },
+    properties: {
+      awsAccountId: '123456789012',
+      awsAccountRegion: 'us-east-1',
+      eventSourceSuffix: 'voice',
+      eventFilter,
+      futureField: { kept: true },
+    },
     advanced: { x: 1 },
     notes: 'n',
     credentials: {},
@@ -36,9 +58,17 @@ describe('integrations listing', () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
     const eb = integration('eb-1', 'amazon-eventbridge-source', {
-      reportedState: { code: 'ERROR', effective: 'Error', detail: { message: 'Role not assumable' }, lastUpdated: '2026-01-01T00:00:00Z' },
+      reportedState: {
+        code: 'ERROR',
+        effective: 'Error',
+        detail: { message: 'Role not assumable' },
+        lastUpdated: '2026-01-01T00:00:00Z',
+      },
     });
-    agent.get(API).intercept({ path: listPath(2) }).reply(200, page(2, 3, [integration('w', 'webhooks'), eb, integration('d', 'purecloud-data-actions')]));
+    agent
+      .get(API)
+      .intercept({ path: listPath(2) })
+      .reply(200, page(2, 3, [integration('w', 'webhooks'), eb, integration('d', 'purecloud-data-actions')]));
     const result = await client.listEventBridgeIntegrationsPage(2);
     assert.deepEqual(result, {
       pageNumber: 2,
@@ -49,7 +79,12 @@ describe('integrations listing', () => {
           id: 'eb-1',
           name: 'Integration eb-1',
           intendedState: 'ENABLED',
-          reportedState: { code: 'ERROR', effective: 'Error', detail: 'Role not assumable', lastUpdated: '2026-01-01T00:00:00Z' },
+          reportedState: {
+            code: 'ERROR',
+            effective: 'Error',
+            detail: 'Role not assumable',
+            lastUpdated: '2026-01-01T00:00:00Z',
+          },
           raw: eb,
         },
       ],
@@ -59,13 +94,22 @@ describe('integrations listing', () => {
   it('reportedState.detail: the MessageInfo object becomes its text; raw keeps the object', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
-    const withParams = { localizableMessageCode: 'integration.error', messageWithParams: 'Role {arn} not assumable', messageParams: { arn: 'x' } };
+    const withParams = {
+      localizableMessageCode: 'integration.error',
+      messageWithParams: 'Role {arn} not assumable',
+      messageParams: { arn: 'x' },
+    };
     const entities = [
       integration('p', 'amazon-eventbridge-source', { reportedState: { code: 'ERROR', detail: withParams } }),
       integration('s', 'amazon-eventbridge-source', { reportedState: { code: 'ERROR', detail: 'plain text' } }),
-      integration('n', 'amazon-eventbridge-source', { reportedState: { code: 'ACTIVE', detail: { localizableMessageCode: 'ok', message: '' } } }),
+      integration('n', 'amazon-eventbridge-source', {
+        reportedState: { code: 'ACTIVE', detail: { localizableMessageCode: 'ok', message: '' } },
+      }),
     ];
-    agent.get(API).intercept({ path: listPath(1) }).reply(200, page(1, 1, entities));
+    agent
+      .get(API)
+      .intercept({ path: listPath(1) })
+      .reply(200, page(1, 1, entities));
     const [p, s, n] = (await client.listEventBridgeIntegrationsPage(1)).entities;
     assert.equal(p.reportedState?.detail, 'Role {arn} not assumable');
     assert.deepEqual((p.raw.reportedState as JsonObject).detail, withParams);
@@ -77,11 +121,16 @@ describe('integrations listing', () => {
     const { client, agent, log } = makeClient();
     mockTokens(agent);
     const api = agent.get(API);
-    api.intercept({ path: listPath(1) }).reply(200, page(1, 3, [integration('a', 'amazon-eventbridge-source'), integration('w', 'webhooks')]));
+    api
+      .intercept({ path: listPath(1) })
+      .reply(200, page(1, 3, [integration('a', 'amazon-eventbridge-source'), integration('w', 'webhooks')]));
     api.intercept({ path: listPath(2) }).reply(200, page(2, 3, [integration('b', 'amazon-eventbridge-source')]));
     api.intercept({ path: listPath(3) }).reply(200, page(3, 3, [integration('c', 'amazon-eventbridge-source')]));
     const all = await client.listEventBridgeIntegrations();
-    assert.deepEqual(all.map((i) => i.id), ['a', 'b', 'c']);
+    assert.deepEqual(
+      all.map((i) => i.id),
+      ['a', 'b', 'c'],
+    );
     assert.equal(log.filter((e) => e.path.startsWith('/api/v2/integrations')).length, 3);
     agent.assertNoPendingInterceptors();
   });
@@ -91,25 +140,47 @@ describe('integrations listing', () => {
     mockTokens(agent);
     const api = agent.get(API);
     const next = '/api/v2/integrations?pageSize=100&pageNumber=2&cursor=abc';
-    api.intercept({ path: listPath(1) }).reply(200, page(1, 1, [integration('a', 'amazon-eventbridge-source')], { nextUri: next }));
+    api
+      .intercept({ path: listPath(1) })
+      .reply(200, page(1, 1, [integration('a', 'amazon-eventbridge-source')], { nextUri: next }));
     api.intercept({ path: next }).reply(200, page(2, 2, [integration('b', 'amazon-eventbridge-source')]));
     const all = await client.listEventBridgeIntegrations();
-    assert.deepEqual(all.map((i) => i.id), ['a', 'b']);
+    assert.deepEqual(
+      all.map((i) => i.id),
+      ['a', 'b'],
+    );
     agent.assertNoPendingInterceptors();
   });
 
   it('ignores a nextUri that points at another host or API', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
-    agent.get(API).intercept({ path: listPath(1) }).reply(200, page(1, 1, [integration('a', 'amazon-eventbridge-source')], { nextUri: 'https://evil.example.com/api/v2/integrations?pageNumber=2' }));
-    assert.deepEqual((await client.listEventBridgeIntegrations()).map((i) => i.id), ['a']);
+    agent
+      .get(API)
+      .intercept({ path: listPath(1) })
+      .reply(
+        200,
+        page(1, 1, [integration('a', 'amazon-eventbridge-source')], {
+          nextUri: 'https://evil.example.com/api/v2/integrations?pageNumber=2',
+        }),
+      );
+    assert.deepEqual(
+      (await client.listEventBridgeIntegrations()).map((i) => i.id),
+      ['a'],
+    );
   });
 
   it('a list body without entities is a server error', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
-    agent.get(API).intercept({ path: listPath(1) }).reply(200, { pageNumber: 1 });
-    await assert.rejects(client.listEventBridgeIntegrations(), (e: unknown) => isGenesysError(e) && e.kind === 'server');
+    agent
+      .get(API)
+      .intercept({ path: listPath(1) })
+      .reply(200, { pageNumber: 1 });
+    await assert.rejects(
+      client.listEventBridgeIntegrations(),
+      (e: unknown) => isGenesysError(e) && e.kind === 'server',
+    );
   });
 });
 
@@ -138,12 +209,21 @@ describe('documents and config', () => {
     const { client, agent, log } = makeClient();
     mockTokens(agent);
     for (const id of ['..', '.', ' .. ']) {
-      await assert.rejects(client.getEventBridgeDocument(id), (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest' && /not an integration id/.test(e.message));
-      await assert.rejects(client.putIntegrationConfig(id, { version: 1 }), (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest');
+      await assert.rejects(
+        client.getEventBridgeDocument(id),
+        (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest' && /not an integration id/.test(e.message),
+      );
+      await assert.rejects(
+        client.putIntegrationConfig(id, { version: 1 }),
+        (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest',
+      );
     }
     assert.deepEqual(log, [], 'nothing was sent');
     // A dot inside an id is ordinary text.
-    agent.get(API).intercept({ path: '/api/v2/integrations/a..b/config/current', method: 'GET' }).reply(200, { version: 1 });
+    agent
+      .get(API)
+      .intercept({ path: '/api/v2/integrations/a..b/config/current', method: 'GET' })
+      .reply(200, { version: 1 });
     assert.deepEqual(await client.getIntegrationConfig('a..b'), { version: 1 });
   });
 
@@ -184,7 +264,11 @@ describe('documents and config', () => {
   for (const [label, status, body] of [
     ['409', 409, genesysError(409, 'conflict', 'Conflict')],
     ['408', 408, genesysError(408, 'request.timeout', 'Timeout')],
-    ['400 version mismatch', 400, genesysError(400, 'bad.request', 'The version supplied does not match the current version of the configuration')],
+    [
+      '400 version mismatch',
+      400,
+      genesysError(400, 'bad.request', 'The version supplied does not match the current version of the configuration'),
+    ],
   ] as const) {
     it(`updateIntegrationConfig re-reads and re-applies after a ${label}, so a concurrent write is kept`, async () => {
       const { client, agent } = makeClient();
@@ -219,7 +303,10 @@ describe('documents and config', () => {
     mockTokens(agent);
     const api = agent.get(API);
     api.intercept({ path: CONFIG, method: 'GET' }).reply(200, sampleConfig(1, [])).times(4);
-    api.intercept({ path: CONFIG, method: 'PUT' }).reply(409, genesysError(409, 'conflict', 'Conflict', 'ctx-409')).times(4);
+    api
+      .intercept({ path: CONFIG, method: 'PUT' })
+      .reply(409, genesysError(409, 'conflict', 'Conflict', 'ctx-409'))
+      .times(4);
     await assert.rejects(
       client.updateIntegrationConfig(ID, (c) => c),
       (e: unknown) => {
@@ -242,8 +329,13 @@ describe('documents and config', () => {
     mockTokens(agent);
     const api = agent.get(API);
     api.intercept({ path: CONFIG, method: 'GET' }).reply(200, sampleConfig(1, []));
-    api.intercept({ path: CONFIG, method: 'PUT' }).reply(400, genesysError(400, 'bad.request', 'eventFilter contains an unknown topic'));
-    await assert.rejects(client.updateIntegrationConfig(ID, (c) => c), (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest');
+    api
+      .intercept({ path: CONFIG, method: 'PUT' })
+      .reply(400, genesysError(400, 'bad.request', 'eventFilter contains an unknown topic'));
+    await assert.rejects(
+      client.updateIntegrationConfig(ID, (c) => c),
+      (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest',
+    );
     assert.equal(log.filter((e) => e.method === 'GET').length, 1);
   });
 
@@ -251,7 +343,10 @@ describe('documents and config', () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
     agent.get(API).intercept({ path: CONFIG, method: 'GET' }).reply(200, { name: 'x', properties: {} });
-    await assert.rejects(client.updateIntegrationConfig(ID, (c) => c), (e: unknown) => isGenesysError(e) && e.kind === 'server' && /no version/.test(e.message));
+    await assert.rejects(
+      client.updateIntegrationConfig(ID, (c) => c),
+      (e: unknown) => isGenesysError(e) && e.kind === 'server' && /no version/.test(e.message),
+    );
   });
 });
 
@@ -279,7 +374,12 @@ describe('topics, organization, lifecycle', () => {
 
   it('talks to a custom origin (emulator) at its own /oauth/token and /api/v2', async () => {
     const agent = newMockAgent();
-    const client = new GenesysClient({ environment: 'http://127.0.0.1:8123', clientId: 'c', clientSecret: 's', dispatcher: agent });
+    const client = new GenesysClient({
+      environment: 'http://127.0.0.1:8123',
+      clientId: 'c',
+      clientSecret: 's',
+      dispatcher: agent,
+    });
     const origin = agent.get('http://127.0.0.1:8123');
     origin.intercept({ path: '/oauth/token', method: 'POST' }).reply(200, { access_token: 't', expires_in: 60 });
     origin.intercept({ path: '/api/v2/organizations/me' }).reply(200, { id: 'emu' });
@@ -290,7 +390,11 @@ describe('topics, organization, lifecycle', () => {
 
   it('dispose() cancels a token request nobody waits for any more, and requests in flight', async () => {
     const { client, agent } = makeClient();
-    agent.get('https://login.mypurecloud.com').intercept({ path: '/oauth/token', method: 'POST' }).reply(200, { access_token: 't', expires_in: 600 }).delay(5000);
+    agent
+      .get('https://login.mypurecloud.com')
+      .intercept({ path: '/oauth/token', method: 'POST' })
+      .reply(200, { access_token: 't', expires_in: 600 })
+      .delay(5000);
     const controller = new AbortController();
     const waiting = client.getOrganizationId(controller.signal);
     const other = client.getOrganizationId();
@@ -307,7 +411,10 @@ describe('topics, organization, lifecycle', () => {
     const agent = newMockAgent();
     const first = new GenesysClient({ environment: 'us-east-1', clientId: 'c', clientSecret: 's', dispatcher: agent });
     await first.dispose();
-    await assert.rejects(first.getOrganizationId(), (e: unknown) => isGenesysError(e) && e.kind === 'cancelled' && /closed/.test(e.message));
+    await assert.rejects(
+      first.getOrganizationId(),
+      (e: unknown) => isGenesysError(e) && e.kind === 'cancelled' && /closed/.test(e.message),
+    );
     await assert.rejects(first.authenticate(), (e: unknown) => isGenesysError(e) && e.kind === 'cancelled');
     const second = new GenesysClient({ environment: 'us-east-1', clientId: 'c', clientSecret: 's', dispatcher: agent });
     mockTokens(agent);

@@ -33,10 +33,19 @@ describe('dispatcher selection', () => {
   });
 
   it('explicit proxy → ProxyAgent; HTTPS_PROXY/HTTP_PROXY → EnvHttpProxyAgent', async () => {
-    const explicit = createDispatcher({ environment: genesys, proxy: 'http://proxy.example:3128', env: { HTTPS_PROXY: 'http://other:1' }, ...TIMEOUTS });
+    const explicit = createDispatcher({
+      environment: genesys,
+      proxy: 'http://proxy.example:3128',
+      env: { HTTPS_PROXY: 'http://other:1' },
+      ...TIMEOUTS,
+    });
     assert.equal(explicit.kind, 'proxy');
     assert.ok(explicit.dispatcher instanceof ProxyAgent);
-    for (const env of [{ HTTPS_PROXY: 'http://p:1' }, { https_proxy: 'http://p:1' }, { HTTP_PROXY: 'http://p:1', NO_PROXY: 'mypurecloud.com' }]) {
+    for (const env of [
+      { HTTPS_PROXY: 'http://p:1' },
+      { https_proxy: 'http://p:1' },
+      { HTTP_PROXY: 'http://p:1', NO_PROXY: 'mypurecloud.com' },
+    ]) {
       const fromEnv = createDispatcher({ environment: genesys, env, ...TIMEOUTS });
       assert.equal(fromEnv.kind, 'envProxy', JSON.stringify(env));
       assert.ok(fromEnv.dispatcher instanceof EnvHttpProxyAgent);
@@ -46,7 +55,12 @@ describe('dispatcher selection', () => {
   });
 
   it('a loopback environment (the emulator) never goes through a proxy', async () => {
-    const { kind, dispatcher } = createDispatcher({ environment: resolveEnvironment('http://127.0.0.1:8080'), proxy: 'http://p:1', env: { HTTPS_PROXY: 'http://p:1' }, ...TIMEOUTS });
+    const { kind, dispatcher } = createDispatcher({
+      environment: resolveEnvironment('http://127.0.0.1:8080'),
+      proxy: 'http://p:1',
+      env: { HTTPS_PROXY: 'http://p:1' },
+      ...TIMEOUTS,
+    });
     assert.equal(kind, 'agent');
     await dispatcher.close();
   });
@@ -56,7 +70,10 @@ describe('dispatcher selection', () => {
       () => createDispatcher({ environment: genesys, proxy: 'user:hunter2@proxy', env: {}, ...TIMEOUTS }),
       (e: unknown) => isGenesysError(e) && e.kind === 'configuration' && !e.message.includes('hunter2'),
     );
-    assert.throws(() => createDispatcher({ environment: genesys, env: { HTTPS_PROXY: 'socks://x' }, ...TIMEOUTS }), (e: unknown) => isGenesysError(e) && e.kind === 'configuration');
+    assert.throws(
+      () => createDispatcher({ environment: genesys, env: { HTTPS_PROXY: 'socks://x' }, ...TIMEOUTS }),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration',
+    );
   });
 });
 
@@ -71,7 +88,13 @@ describe('real connections on 127.0.0.1', () => {
   });
 
   it('the explicit proxy option tunnels token requests through the proxy', async () => {
-    const client = new GenesysClient({ environment: 'mypurecloud.de', clientId: 'c', clientSecret: 's', proxy: proxy.url, ...TIMEOUTS });
+    const client = new GenesysClient({
+      environment: 'mypurecloud.de',
+      clientId: 'c',
+      clientSecret: 's',
+      proxy: proxy.url,
+      ...TIMEOUTS,
+    });
     await assert.rejects(client.authenticate(), (e: unknown) => isGenesysError(e) && e.kind === 'network');
     assert.deepEqual(proxy.targets, ['login.mypurecloud.de:443']);
     await client.dispose();
@@ -79,7 +102,11 @@ describe('real connections on 127.0.0.1', () => {
 
   it('HTTPS_PROXY from the environment is honoured', async () => {
     proxy.targets.length = 0;
-    const { dispatcher } = createDispatcher({ environment: resolveEnvironment('us-west-2'), env: { HTTPS_PROXY: proxy.url }, ...TIMEOUTS });
+    const { dispatcher } = createDispatcher({
+      environment: resolveEnvironment('us-west-2'),
+      env: { HTTPS_PROXY: proxy.url },
+      ...TIMEOUTS,
+    });
     await assert.rejects(request('https://api.usw2.pure.cloud/api/v2/organizations/me', { dispatcher }));
     assert.deepEqual(proxy.targets, ['api.usw2.pure.cloud:443']);
     await dispatcher.close();
@@ -87,13 +114,20 @@ describe('real connections on 127.0.0.1', () => {
 
   it('NO_PROXY sends matching hosts direct; others still go through the proxy', async () => {
     let direct = 0;
-    const target = createServer((_req, res) => { direct++; res.writeHead(200).end('direct'); });
+    const target = createServer((_req, res) => {
+      direct++;
+      res.writeHead(200).end('direct');
+    });
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}/probe`;
     // A Genesys (non-loopback) environment, so the proxy variables are in force for this dispatcher.
     const environment = resolveEnvironment('us-west-2');
     try {
-      const bypass = createDispatcher({ environment, env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' }, ...TIMEOUTS });
+      const bypass = createDispatcher({
+        environment,
+        env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com,127.0.0.1' },
+        ...TIMEOUTS,
+      });
       proxy.targets.length = 0;
       const viaNoProxy = await request(url, { dispatcher: bypass.dispatcher });
       assert.equal(await viaNoProxy.body.text(), 'direct');
@@ -102,7 +136,11 @@ describe('real connections on 127.0.0.1', () => {
       await bypass.dispatcher.close();
 
       proxy.targets.length = 0;
-      const proxied = createDispatcher({ environment, env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' }, ...TIMEOUTS });
+      const proxied = createDispatcher({
+        environment,
+        env: { HTTP_PROXY: proxy.url, NO_PROXY: 'example.com' },
+        ...TIMEOUTS,
+      });
       await assert.rejects(request(url, { dispatcher: proxied.dispatcher }), /Proxy response \(403\)/);
       assert.deepEqual(proxy.targets, [new URL(url).host], 'the recording proxy was asked for the target');
       assert.equal(direct, 1, 'the target was not reached directly');
@@ -113,18 +151,22 @@ describe('real connections on 127.0.0.1', () => {
     }
   });
 
-  it('the client\'s own Agent talks to a real server, and retries a dropped connection', async () => {
+  it("the client's own Agent talks to a real server, and retries a dropped connection", async () => {
     let apiCalls = 0;
     const server = createServer((req, res) => {
       if (req.url === '/oauth/token' && req.method === 'POST') {
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: 'tok', expires_in: 600 }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ access_token: 'tok', expires_in: 600 }));
       } else if (req.url === '/api/v2/organizations/me') {
         apiCalls++;
         if (apiCalls === 1) {
           req.socket.destroy(); // the "other side closed" case
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/json', 'inin-correlation-id': 'corr-real' }).end('{"id":"org-real"}');
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'inin-correlation-id': 'corr-real' })
+          .end('{"id":"org-real"}');
       } else {
         res.writeHead(404).end();
       }
@@ -133,7 +175,13 @@ describe('real connections on 127.0.0.1', () => {
     const port = (server.address() as AddressInfo).port;
     const retries: RetryNotice[] = [];
     const client = new GenesysClient(
-      { environment: `http://127.0.0.1:${port}`, clientId: 'c', clientSecret: 's', onRetry: (n) => retries.push(n), ...TIMEOUTS },
+      {
+        environment: `http://127.0.0.1:${port}`,
+        clientId: 'c',
+        clientSecret: 's',
+        onRetry: (n) => retries.push(n),
+        ...TIMEOUTS,
+      },
       { sleep: async () => undefined, random: () => 0, now: Date.now },
     );
     try {

@@ -20,24 +20,38 @@ async function failureOf(p: Promise<unknown>): Promise<GenesysError> {
 function setup(status: number, body: object | string, method: 'GET' | 'PUT' = 'GET', path = CONFIG) {
   const t = makeClient();
   mockTokens(t.agent);
-  t.agent.get(API).intercept({ path, method }).reply(status, body, { headers: { 'inin-correlation-id': `corr-${status}` } });
+  t.agent
+    .get(API)
+    .intercept({ path, method })
+    .reply(status, body, { headers: { 'inin-correlation-id': `corr-${status}` } });
   return t;
 }
 
 describe('error kinds', () => {
   it('400 → invalidRequest with the server message, code, contextId and correlation id', async () => {
-    const { client } = setup(400, genesysError(400, 'bad.request', 'The property eventFilter is invalid', 'ctx-a'), 'PUT');
+    const { client } = setup(
+      400,
+      genesysError(400, 'bad.request', 'The property eventFilter is invalid', 'ctx-a'),
+      'PUT',
+    );
     const err = await failureOf(client.putIntegrationConfig(ID, { version: 1 }));
     assert.equal(err.kind, 'invalidRequest');
     assert.equal(err.status, 400);
     assert.equal(err.code, 'bad.request');
     assert.equal(err.contextId, 'ctx-a');
     assert.equal(err.correlationId, 'corr-400');
-    assert.equal(err.message, `Genesys Cloud rejected the request to update the configuration of integration '${ID}' (400 bad.request): The property eventFilter is invalid`);
+    assert.equal(
+      err.message,
+      `Genesys Cloud rejected the request to update the configuration of integration '${ID}' (400 bad.request): The property eventFilter is invalid`,
+    );
   });
 
   it('400 "does not match the current version" → conflict', async () => {
-    const { client } = setup(400, genesysError(400, 'bad.request', 'Version 3 does not match the current version 4'), 'PUT');
+    const { client } = setup(
+      400,
+      genesysError(400, 'bad.request', 'Version 3 does not match the current version 4'),
+      'PUT',
+    );
     const err = await failureOf(client.putIntegrationConfig(ID, { version: 3 }));
     assert.equal(err.kind, 'conflict');
     assert.equal(err.status, 400);
@@ -45,7 +59,15 @@ describe('error kinds', () => {
   });
 
   it('403 on a read names integrations:integration:view', async () => {
-    const { client } = setup(403, genesysError(403, 'missing.permissions', 'You are missing the following permission(s): integrations:integration:view', 'ctx-b'));
+    const { client } = setup(
+      403,
+      genesysError(
+        403,
+        'missing.permissions',
+        'You are missing the following permission(s): integrations:integration:view',
+        'ctx-b',
+      ),
+    );
     const err = await failureOf(client.getIntegrationConfig(ID));
     assert.equal(err.kind, 'permission');
     assert.equal(err.status, 403);
@@ -63,20 +85,33 @@ describe('error kinds', () => {
   });
 
   it('403 on the available topics says names can be typed instead', async () => {
-    const { client } = setup(403, genesysError(403, 'missing.permissions', 'Missing permission'), 'GET', '/api/v2/notifications/availabletopics');
+    const { client } = setup(
+      403,
+      genesysError(403, 'missing.permissions', 'Missing permission'),
+      'GET',
+      '/api/v2/notifications/availabletopics',
+    );
     const err = await failureOf(client.listAvailableTopics());
     assert.equal(err.kind, 'permission');
     assert.match(err.message, /may not list notification topics; topic names can still be typed/);
   });
 
   it('404 → notFound naming the resource', async () => {
-    const { client } = setup(404, genesysError(404, 'not.found', 'The requested integration was not found', 'ctx-c'), 'GET', `/api/v2/integrations/eventbridge/${ID}`);
+    const { client } = setup(
+      404,
+      genesysError(404, 'not.found', 'The requested integration was not found', 'ctx-c'),
+      'GET',
+      `/api/v2/integrations/eventbridge/${ID}`,
+    );
     const err = await failureOf(client.getEventBridgeDocument(ID));
     assert.equal(err.kind, 'notFound');
     assert.equal(err.status, 404);
     assert.equal(err.code, 'not.found');
     assert.equal(err.contextId, 'ctx-c');
-    assert.match(err.message, new RegExp(`^The EventBridge document of integration '${ID}' was not found \\(404 not.found\\)`));
+    assert.match(
+      err.message,
+      new RegExp(`^The EventBridge document of integration '${ID}' was not found \\(404 not.found\\)`),
+    );
   });
 
   it('409 → conflict', async () => {
@@ -91,7 +126,12 @@ describe('error kinds', () => {
   it('429 → rateLimited that says how long to wait', async () => {
     const t = makeClient();
     mockTokens(t.agent);
-    t.agent.get(API).intercept({ path: CONFIG }).reply(429, genesysError(429, 'too.many.requests', 'Rate limit exceeded', 'ctx-e'), { headers: { 'retry-after': '120' } });
+    t.agent
+      .get(API)
+      .intercept({ path: CONFIG })
+      .reply(429, genesysError(429, 'too.many.requests', 'Rate limit exceeded', 'ctx-e'), {
+        headers: { 'retry-after': '120' },
+      });
     const err = await failureOf(t.client.getIntegrationConfig(ID));
     assert.equal(err.kind, 'rateLimited');
     assert.equal(err.status, 429);
@@ -120,7 +160,10 @@ describe('error kinds', () => {
   it('a body that is not JSON → server error naming the content type', async () => {
     const t = makeClient();
     mockTokens(t.agent);
-    t.agent.get(API).intercept({ path: CONFIG }).reply(200, '<html>proxy login</html>', { headers: { 'content-type': 'text/html' } });
+    t.agent
+      .get(API)
+      .intercept({ path: CONFIG })
+      .reply(200, '<html>proxy login</html>', { headers: { 'content-type': 'text/html' } });
     const err = await failureOf(t.client.getIntegrationConfig(ID));
     assert.equal(err.kind, 'server');
     assert.match(err.message, /not JSON \(status 200, content-type text\/html\)/);
@@ -136,7 +179,10 @@ describe('error kinds', () => {
   it('connection refused → network (not retried)', async () => {
     const t = makeClient();
     mockTokens(t.agent);
-    t.agent.get(API).intercept({ path: CONFIG }).replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
+    t.agent
+      .get(API)
+      .intercept({ path: CONFIG })
+      .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const err = await failureOf(t.client.getIntegrationConfig(ID));
     assert.equal(err.kind, 'network');
     assert.match(err.message, /Could not reach api.mypurecloud.com .*ECONNREFUSED/);
@@ -152,8 +198,14 @@ describe('error kinds', () => {
   });
 
   it('bad options are configuration errors', () => {
-    assert.throws(() => makeClient({ environment: 'nowhere' }), (e: unknown) => isGenesysError(e) && e.kind === 'configuration');
-    assert.throws(() => makeClient({ requestTimeoutMs: -1 }), (e: unknown) => isGenesysError(e) && e.kind === 'configuration');
+    assert.throws(
+      () => makeClient({ environment: 'nowhere' }),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration',
+    );
+    assert.throws(
+      () => makeClient({ requestTimeoutMs: -1 }),
+      (e: unknown) => isGenesysError(e) && e.kind === 'configuration',
+    );
   });
 });
 
@@ -178,10 +230,35 @@ describe('error helpers', () => {
   });
 
   it('carries the details it was given', () => {
-    const e = new GenesysError('rateLimited', 'm', { status: 429, code: 'c', contextId: 'x', correlationId: 'y', retryAfterMs: 5, attempts: 2 });
+    const e = new GenesysError('rateLimited', 'm', {
+      status: 429,
+      code: 'c',
+      contextId: 'x',
+      correlationId: 'y',
+      retryAfterMs: 5,
+      attempts: 2,
+    });
     assert.deepEqual(
-      { kind: e.kind, status: e.status, code: e.code, contextId: e.contextId, correlationId: e.correlationId, retryAfterMs: e.retryAfterMs, attempts: e.attempts, name: e.name },
-      { kind: 'rateLimited', status: 429, code: 'c', contextId: 'x', correlationId: 'y', retryAfterMs: 5, attempts: 2, name: 'GenesysError' },
+      {
+        kind: e.kind,
+        status: e.status,
+        code: e.code,
+        contextId: e.contextId,
+        correlationId: e.correlationId,
+        retryAfterMs: e.retryAfterMs,
+        attempts: e.attempts,
+        name: e.name,
+      },
+      {
+        kind: 'rateLimited',
+        status: 429,
+        code: 'c',
+        contextId: 'x',
+        correlationId: 'y',
+        retryAfterMs: 5,
+        attempts: 2,
+        name: 'GenesysError',
+      },
     );
     assert.ok(e instanceof Error);
   });

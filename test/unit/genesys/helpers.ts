@@ -70,7 +70,11 @@ export interface TokenReply {
 }
 
 /** Answers `times` token requests, handing out token-1, token-2, … unless a fixed token is given. */
-export function mockTokens(agent: MockAgent, times = 1, reply: TokenReply = {}): { count: () => number; bodies: string[]; authHeaders: string[] } {
+export function mockTokens(
+  agent: MockAgent,
+  times = 1,
+  reply: TokenReply = {},
+): { count: () => number; bodies: string[]; authHeaders: string[] } {
   let n = 0;
   const bodies: string[] = [];
   const authHeaders: string[] = [];
@@ -91,10 +95,12 @@ export function headerOf(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2) if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
+    for (let i = 0; i < headers.length; i += 2)
+      if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
     return undefined;
   }
-  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) if (k.toLowerCase() === name) return String(v);
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>))
+    if (k.toLowerCase() === name) return String(v);
   return undefined;
 }
 

@@ -27,29 +27,44 @@ describe('retries', () => {
     const { client, agent, timing, retries, log } = makeClient();
     mockTokens(agent);
     const api = agent.get(API);
-    api.intercept({ path: ORG_PATH }).reply(429, genesysError(429, 'too.many.requests', 'Rate limit exceeded'), { headers: { 'retry-after': '2' } });
+    api
+      .intercept({ path: ORG_PATH })
+      .reply(429, genesysError(429, 'too.many.requests', 'Rate limit exceeded'), { headers: { 'retry-after': '2' } });
     api.intercept({ path: ORG_PATH }).reply(200, ORG);
     assert.equal(await client.getOrganizationId(), 'org-1');
     assert.deepEqual(timing.sleeps, [2000]);
     assert.deepEqual(retries, [{ attempt: 1, maxAttempts: 5, waitMs: 2000, reason: '429 Too Many Requests' }]);
     assert.deepEqual(
       log.filter((e) => e.path === ORG_PATH).map((e) => [e.attempt, e.status]),
-      [[1, 429], [2, 200]],
+      [
+        [1, 429],
+        [2, 200],
+      ],
     );
   });
 
   it('really waits Retry-After: 1 (about 1000 ms) with the real timer', async () => {
     const agent = newMockAgent();
     const waits: number[] = [];
-    const client = new GenesysClient({ environment: 'us-east-1', clientId: 'c', clientSecret: 's', dispatcher: agent, onRetry: (n) => waits.push(n.waitMs) });
+    const client = new GenesysClient({
+      environment: 'us-east-1',
+      clientId: 'c',
+      clientSecret: 's',
+      dispatcher: agent,
+      onRetry: (n) => waits.push(n.waitMs),
+    });
     mockTokens(agent);
     const api = agent.get(API);
     let firstAnsweredAt = 0;
     let secondArrivedAt = 0;
-    api.intercept({ path: ORG_PATH }).reply(429, () => {
-      firstAnsweredAt = performance.now();
-      return genesysError(429, 'too.many.requests', 'slow down');
-    }, { headers: { 'retry-after': '1' } });
+    api.intercept({ path: ORG_PATH }).reply(
+      429,
+      () => {
+        firstAnsweredAt = performance.now();
+        return genesysError(429, 'too.many.requests', 'slow down');
+      },
+      { headers: { 'retry-after': '1' } },
+    );
     api.intercept({ path: ORG_PATH }).reply(200, () => {
       secondArrivedAt = performance.now();
       return ORG;
@@ -69,7 +84,11 @@ describe('retries', () => {
     api.intercept({ path: ORG_PATH }).reply(200, ORG);
     assert.equal(await client.getOrganizationId(), 'org-1');
     assert.deepEqual(timing.sleeps, [7000]);
-    assert.equal(parseRetryAfter(new Date(timing.clock - 5000).toUTCString(), timing.clock), 0, 'a past date means now');
+    assert.equal(
+      parseRetryAfter(new Date(timing.clock - 5000).toUTCString(), timing.clock),
+      0,
+      'a past date means now',
+    );
     assert.equal(parseRetryAfter('soon', timing.clock), undefined);
     assert.equal(parseRetryAfter('-3', timing.clock), undefined);
   });
@@ -89,8 +108,14 @@ describe('retries', () => {
   }
 
   it('backoff ceilings double from 1 s and the jitter spans [0, ceiling)', () => {
-    assert.deepEqual([1, 2, 3, 4].map((n) => backoffMs(n, () => 0.999999)), [999, 1999, 3999, 7999]);
-    assert.deepEqual([1, 2, 3, 4].map((n) => backoffMs(n, () => 0)), [0, 0, 0, 0]);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => backoffMs(n, () => 0.999999)),
+      [999, 1999, 3999, 7999],
+    );
+    assert.deepEqual(
+      [1, 2, 3, 4].map((n) => backoffMs(n, () => 0)),
+      [0, 0, 0, 0],
+    );
   });
 
   for (const [name, error] of [
@@ -124,7 +149,11 @@ describe('retries', () => {
   it('gives up after 5 attempts with a server error that says so', async () => {
     const { client, agent, timing, log } = makeClient();
     mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(503, genesysError(503, 'service.unavailable', 'Try later', 'ctx-503')).times(5);
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .reply(503, genesysError(503, 'service.unavailable', 'Try later', 'ctx-503'))
+      .times(5);
     const err = await rejection(client.getOrganizationId());
     assert.equal(err.kind, 'server');
     assert.equal(err.status, 503);
@@ -140,7 +169,11 @@ describe('retries', () => {
   it('gives up after 5 connection resets with a network error', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })).times(5);
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .replyWithError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))
+      .times(5);
     const err = await rejection(client.getOrganizationId());
     assert.equal(err.kind, 'network');
     assert.equal(err.attempts, 5);
@@ -151,8 +184,13 @@ describe('retries', () => {
     const { client, agent, timing, log } = makeClient();
     mockTokens(agent);
     const api = agent.get(API);
-    api.intercept({ path: ORG_PATH }).reply(429, 'slow', { headers: { 'retry-after': '25' } }).times(2);
-    api.intercept({ path: ORG_PATH }).reply(429, genesysError(429, 'too.many.requests', 'slow', 'ctx-429'), { headers: { 'retry-after': '11' } });
+    api
+      .intercept({ path: ORG_PATH })
+      .reply(429, 'slow', { headers: { 'retry-after': '25' } })
+      .times(2);
+    api
+      .intercept({ path: ORG_PATH })
+      .reply(429, genesysError(429, 'too.many.requests', 'slow', 'ctx-429'), { headers: { 'retry-after': '11' } });
     const err = await rejection(client.getOrganizationId());
     assert.deepEqual(timing.sleeps, [25000, 25000]);
     assert.equal(err.kind, 'rateLimited');
@@ -167,7 +205,10 @@ describe('retries', () => {
   it('gives up at once when the first Retry-After is over the budget', async () => {
     const { client, agent, timing, retries } = makeClient();
     mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(429, 'slow', { headers: { 'retry-after': '90' } });
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .reply(429, 'slow', { headers: { 'retry-after': '90' } });
     const err = await rejection(client.getOrganizationId());
     assert.equal(err.kind, 'rateLimited');
     assert.equal(err.retryAfterMs, 90000);
@@ -193,7 +234,10 @@ describe('retries', () => {
     it(`does not retry ${status}`, async () => {
       const { client, agent, timing, log } = makeClient();
       mockTokens(agent);
-      agent.get(API).intercept({ path: ORG_PATH }).reply(status, genesysError(status, 'x', 'no'));
+      agent
+        .get(API)
+        .intercept({ path: ORG_PATH })
+        .reply(status, genesysError(status, 'x', 'no'));
       await rejection(client.getOrganizationId());
       assert.deepEqual(timing.sleeps, []);
       assert.equal(orgAttempts(log), 1);
@@ -203,7 +247,11 @@ describe('retries', () => {
   it('does not retry a 401 beyond the one token refresh', async () => {
     const { client, agent, timing, log } = makeClient();
     mockTokens(agent, 2);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(401, genesysError(401, 'bad.credentials', 'no')).times(2);
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .reply(401, genesysError(401, 'bad.credentials', 'no'))
+      .times(2);
     const err = await rejection(client.getOrganizationId());
     assert.equal(err.kind, 'authentication');
     assert.deepEqual(timing.sleeps, []);
@@ -217,7 +265,10 @@ describe('cancellation and timeouts', () => {
     timing.blockSleep = new Promise(() => undefined); // the wait never ends by itself
     const { client, agent, log } = makeClient({}, timing);
     mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(429, 'slow', { headers: { 'retry-after': '10' } });
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .reply(429, 'slow', { headers: { 'retry-after': '10' } });
     const controller = new AbortController();
     const pending = client.getOrganizationId(controller.signal);
     while (timing.sleeps.length === 0) await new Promise((r) => setImmediate(r));
@@ -232,7 +283,10 @@ describe('cancellation and timeouts', () => {
     const agent = newMockAgent();
     const client = new GenesysClient({ environment: 'us-east-1', clientId: 'c', clientSecret: 's', dispatcher: agent });
     mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(503, 'down', { headers: { 'retry-after': '30' } });
+    agent
+      .get(API)
+      .intercept({ path: ORG_PATH })
+      .reply(503, 'down', { headers: { 'retry-after': '30' } });
     const started = performance.now();
     const err = await rejection(client.getOrganizationId(AbortSignal.timeout(100)));
     assert.equal(err.kind, 'cancelled');

@@ -121,7 +121,10 @@ describe('resolveEnvironment', () => {
     assertConfigurationError('https://api.mypurecloud.com/api/v2', /just an origin/);
     // Credentials in the URL are refused without echoing them (the part before "@" may be a password).
     assertConfigurationError('https://user:hunter2pw@api.mypurecloud.com', /contains credentials/);
-    assert.throws(() => resolveEnvironment('https://user:hunter2pw@api.mypurecloud.com'), (e: unknown) => e instanceof Error && !e.message.includes('hunter2pw'));
+    assert.throws(
+      () => resolveEnvironment('https://user:hunter2pw@api.mypurecloud.com'),
+      (e: unknown) => e instanceof Error && !e.message.includes('hunter2pw'),
+    );
     assertConfigurationError('http://127.0.0.1:8080/?x=1', /just an origin/);
   });
 
@@ -133,6 +136,7 @@ describe('resolveEnvironment', () => {
 
   it('knows loopback hosts', () => {
     for (const h of ['localhost', '127.0.0.1', '127.255.255.254', '[::1]']) assert.equal(isLoopbackHost(h), true, h);
-    for (const h of ['128.0.0.1', '127.0.0', 'localhost.example.com', '::1', '127.0.0.256', 'example.com']) assert.equal(isLoopbackHost(h), false, h);
+    for (const h of ['128.0.0.1', '127.0.0', 'localhost.example.com', '::1', '127.0.0.256', 'example.com'])
+      assert.equal(isLoopbackHost(h), false, h);
   });
 });

@@ -21,7 +21,7 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 }
 
 describe('withRetryListener', () => {
-  it('two concurrent calls on one client: only the scoped call\'s retry reaches the scoped listener, onRetry sees both', async () => {
+  it("two concurrent calls on one client: only the scoped call's retry reaches the scoped listener, onRetry sees both", async () => {
     const { timing, release } = heldTiming();
     const { client, agent, retries } = makeClient({}, timing);
     mockTokens(agent);
@@ -32,35 +32,53 @@ describe('withRetryListener', () => {
     api.intercept({ path: TOPICS_PATH }).reply(200, { entities: [{ id: 'v2.users.{id}.presence' }] });
 
     const scoped: RetryNotice[] = [];
-    const inScope = withRetryListener((n) => scoped.push(n), () => client.getOrganizationId());
+    const inScope = withRetryListener(
+      (n) => scoped.push(n),
+      () => client.getOrganizationId(),
+    );
     const outside = client.listAvailableTopics();
     // Both calls are now waiting to retry at the same time.
     await until(() => timing.sleeps.length === 2, 'both calls to wait for a retry');
     release();
     assert.equal(await inScope, 'org-1');
-    assert.deepEqual((await outside).map((t) => t.id), ['v2.users.{id}.presence']);
+    assert.deepEqual(
+      (await outside).map((t) => t.id),
+      ['v2.users.{id}.presence'],
+    );
 
     assert.deepEqual(scoped, [{ attempt: 1, maxAttempts: 5, waitMs: 2000, reason: '429 Too Many Requests' }]);
-    assert.deepEqual(retries.map((n) => [n.reason, n.waitMs]).sort(), [['429 Too Many Requests', 2000], ['503 Service Unavailable', 5000]]);
+    assert.deepEqual(retries.map((n) => [n.reason, n.waitMs]).sort(), [
+      ['429 Too Many Requests', 2000],
+      ['503 Service Unavailable', 5000],
+    ]);
   });
 
-  it('scopes follow the work, not the client: each client\'s call notifies only the listener it ran under', async () => {
+  it("scopes follow the work, not the client: each client's call notifies only the listener it ran under", async () => {
     const { timing, release } = heldTiming();
     const first = makeClient({}, timing);
     const second = makeClient({}, timing);
     for (const { agent } of [first, second]) {
       mockTokens(agent);
-      agent.get(API).intercept({ path: ORG_PATH }).reply(429, TOO_MANY, { headers: { 'retry-after': '1' } });
+      agent
+        .get(API)
+        .intercept({ path: ORG_PATH })
+        .reply(429, TOO_MANY, { headers: { 'retry-after': '1' } });
       agent.get(API).intercept({ path: ORG_PATH }).reply(200, { id: 'org-1' });
     }
     const firstNotices: RetryNotice[] = [];
     const secondNotices: RetryNotice[] = [];
     const calls = [
-      withRetryListener((n) => firstNotices.push(n), () => first.client.getOrganizationId()),
-      withRetryListener((n) => secondNotices.push(n), async () => {
-        await new Promise((r) => setTimeout(r, 1)); // still in scope after a timer hop
-        return second.client.getOrganizationId();
-      }),
+      withRetryListener(
+        (n) => firstNotices.push(n),
+        () => first.client.getOrganizationId(),
+      ),
+      withRetryListener(
+        (n) => secondNotices.push(n),
+        async () => {
+          await new Promise((r) => setTimeout(r, 1)); // still in scope after a timer hop
+          return second.client.getOrganizationId();
+        },
+      ),
     ];
     await until(() => timing.sleeps.length === 2, 'both calls to wait for a retry');
     release();
@@ -82,12 +100,18 @@ describe('withRetryListener', () => {
 
     const outer: RetryNotice[] = [];
     const inner: RetryNotice[] = [];
-    const id = await withRetryListener((n) => outer.push(n), () =>
-      withRetryListener((n) => {
-        inner.push(n);
-        throw new Error('a broken progress listener');
-      }, () => client.getOrganizationId()));
-    assert.equal(id, 'org-1', 'the listener\'s exception did not fail the request');
+    const id = await withRetryListener(
+      (n) => outer.push(n),
+      () =>
+        withRetryListener(
+          (n) => {
+            inner.push(n);
+            throw new Error('a broken progress listener');
+          },
+          () => client.getOrganizationId(),
+        ),
+    );
+    assert.equal(id, 'org-1', "the listener's exception did not fail the request");
     assert.equal(outer.length, 1);
     assert.equal(inner.length, 1);
 

@@ -10,7 +10,15 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
-  cleanupAll, delay, freePort, makeTempDir, removeTempDir, spawnManaged, stopRecordedGroups, withTimeout, type ManagedProcess,
+  cleanupAll,
+  delay,
+  freePort,
+  makeTempDir,
+  removeTempDir,
+  spawnManaged,
+  stopRecordedGroups,
+  withTimeout,
+  type ManagedProcess,
 } from '../../vscode/processes';
 
 /** Alive = signal 0 is deliverable. A process that is gone makes kill(pid, 0) throw ESRCH. */
@@ -61,9 +69,15 @@ setInterval(() => {}, 1000);
 `;
 
 /** Starts `file` with node and resolves with the first stdout line matching `pattern`. */
-async function startAndWaitFor(name: string, file: string, pattern: RegExp): Promise<{ proc: ManagedProcess; match: RegExpMatchArray }> {
+async function startAndWaitFor(
+  name: string,
+  file: string,
+  pattern: RegExp,
+): Promise<{ proc: ManagedProcess; match: RegExpMatchArray }> {
   let resolveLine!: (m: RegExpMatchArray) => void;
-  const seen = new Promise<RegExpMatchArray>((resolve) => { resolveLine = resolve; });
+  const seen = new Promise<RegExpMatchArray>((resolve) => {
+    resolveLine = resolve;
+  });
   const proc = spawnManaged(name, process.execPath, [file], {
     onLine: (line, stream) => {
       const match = stream === 'stdout' ? pattern.exec(line) : null;
@@ -71,17 +85,32 @@ async function startAndWaitFor(name: string, file: string, pattern: RegExp): Pro
     },
   });
   started.push(proc);
-  const match = await withTimeout(Promise.race([seen, proc.exited.then((r) => { throw new Error(`${name} exited early (${r}): ${proc.outputTail()}`); })]),
-    4000, `${name} printed nothing matching ${pattern}: ${proc.outputTail()}`);
+  const match = await withTimeout(
+    Promise.race([
+      seen,
+      proc.exited.then((r) => {
+        throw new Error(`${name} exited early (${r}): ${proc.outputTail()}`);
+      }),
+    ]),
+    4000,
+    `${name} printed nothing matching ${pattern}: ${proc.outputTail()}`,
+  );
   return { proc, match };
 }
 
 describe('harness processes', () => {
   it('stop() ends the whole process group: the parent and the child it spawned', async () => {
-    const { proc, match } = await startAndWaitFor('parent', writeScript('parent.js', PARENT_WITH_CHILD), /^pids (\d+) (\d+)$/);
+    const { proc, match } = await startAndWaitFor(
+      'parent',
+      writeScript('parent.js', PARENT_WITH_CHILD),
+      /^pids (\d+) (\d+)$/,
+    );
     const [parentPid, childPid] = [Number(match[1]), Number(match[2])];
     assert.equal(parentPid, proc.pid);
-    assert.ok(isAlive(parentPid) && isAlive(childPid), 'both run before the stop (else the check below proves nothing)');
+    assert.ok(
+      isAlive(parentPid) && isAlive(childPid),
+      'both run before the stop (else the check below proves nothing)',
+    );
 
     await proc.stop(2000);
     assert.equal(await proc.exited, 'SIGTERM', 'the parent ended on the SIGTERM, no SIGKILL needed');
@@ -102,19 +131,28 @@ describe('harness processes', () => {
     await assertAllGone([proc.pid]);
   });
 
-  it('stopRecordedGroups (the runner\'s safety net) stops a group recorded in EBF_PID_DIR and reports it', async () => {
+  it("stopRecordedGroups (the runner's safety net) stops a group recorded in EBF_PID_DIR and reports it", async () => {
     const pidDir = makeTempDir('unit-pids');
     const previous = process.env.EBF_PID_DIR;
     process.env.EBF_PID_DIR = pidDir;
     try {
-      const { proc, match } = await startAndWaitFor('left behind', writeScript('left-behind.js', PARENT_WITH_CHILD), /^pids (\d+) (\d+)$/);
-      assert.equal(fs.readFileSync(path.join(pidDir, String(proc.pid)), 'utf8'), 'left behind', 'spawnManaged recorded the group');
+      const { proc, match } = await startAndWaitFor(
+        'left behind',
+        writeScript('left-behind.js', PARENT_WITH_CHILD),
+        /^pids (\d+) (\d+)$/,
+      );
+      assert.equal(
+        fs.readFileSync(path.join(pidDir, String(proc.pid)), 'utf8'),
+        'left behind',
+        'spawnManaged recorded the group',
+      );
       const leftovers = await stopRecordedGroups(pidDir);
       assert.deepEqual(leftovers, [`left behind (pid ${proc.pid})`]);
       await assertAllGone([Number(match[1]), Number(match[2])]);
       assert.deepEqual(fs.readdirSync(pidDir), [], 'the record is gone');
     } finally {
-      if (previous === undefined) delete process.env.EBF_PID_DIR; else process.env.EBF_PID_DIR = previous;
+      if (previous === undefined) delete process.env.EBF_PID_DIR;
+      else process.env.EBF_PID_DIR = previous;
       removeTempDir(pidDir);
     }
   });
@@ -133,7 +171,10 @@ describe('harness processes', () => {
     const port = await freePort();
     assert.ok(Number.isInteger(port) && port > 0 && port < 65536, String(port));
     const server = net.createServer();
-    await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', resolve);
+    });
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
@@ -141,7 +182,11 @@ describe('harness processes', () => {
   it('cleanupAll stops every live process and removes every temp dir still registered', async () => {
     const dir = makeTempDir('unit-cleanup');
     fs.writeFileSync(path.join(dir, 'file.txt'), 'x');
-    const { proc, match } = await startAndWaitFor('cleanup', writeScript('cleanup.js', PARENT_WITH_CHILD), /^pids (\d+) (\d+)$/);
+    const { proc, match } = await startAndWaitFor(
+      'cleanup',
+      writeScript('cleanup.js', PARENT_WITH_CHILD),
+      /^pids (\d+) (\d+)$/,
+    );
     // cleanupAll also removes this file's script folder; `after` then removes nothing (rmSync with force).
     await cleanupAll();
     assert.ok(proc.hasExited());

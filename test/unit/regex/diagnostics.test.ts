@@ -16,12 +16,19 @@ function problems(diagnostics: RegexDiagnostic[]): RegexDiagnostic[] {
   return diagnostics.filter((d) => d.severity !== 'info');
 }
 
-async function expectOne([pattern, code, start, end]: Case, severity: 'error' | 'warning' = 'error', allowPcre2Only = false): Promise<RegexDiagnostic> {
+async function expectOne(
+  [pattern, code, start, end]: Case,
+  severity: 'error' | 'warning' = 'error',
+  allowPcre2Only = false,
+): Promise<RegexDiagnostic> {
   const result = await validator.validate(pattern, { allowPcre2Only });
   const found = problems(result.diagnostics);
   assert.equal(found.length, 1, `${pattern}: ${JSON.stringify(found)}`);
-  assert.deepEqual({ code: found[0].code, start: found[0].start, end: found[0].end, severity: found[0].severity },
-    { code, start, end, severity }, pattern);
+  assert.deepEqual(
+    { code: found[0].code, start: found[0].start, end: found[0].end, severity: found[0].severity },
+    { code, start, end, severity },
+    pattern,
+  );
   assert.equal(result.valid, severity !== 'error');
   return found[0];
 }
@@ -77,7 +84,9 @@ describe('RE2 syntax errors are placed in the user text', () => {
     if (c[1] === 'valid') {
       it(`accepts ${c[0]}`, async () => assert.equal((await validator.validate(c[0])).valid, true));
     } else {
-      it(`${c[0]} → ${c[1]} at ${c[2]}–${c[3]}`, async () => { await expectOne(c); });
+      it(`${c[0]} → ${c[1]} at ${c[2]}–${c[3]}`, async () => {
+        await expectOne(c);
+      });
     }
   }
 
@@ -92,9 +101,21 @@ describe('RE2 syntax errors are placed in the user text', () => {
 
 describe('PCRE2-only constructs are named precisely', () => {
   const cases: Array<[...Case, RegExp]> = [
-    ['foo(?=bar)', 'pcre2Only.lookahead', 3, 6, /^lookahead at 3–6 is not supported by RE2 \(it needs a backtracking engine/],
+    [
+      'foo(?=bar)',
+      'pcre2Only.lookahead',
+      3,
+      6,
+      /^lookahead at 3–6 is not supported by RE2 \(it needs a backtracking engine/,
+    ],
     ['a(?!b)', 'pcre2Only.negativeLookahead', 1, 4, /^negative lookahead at 1–4/],
-    ['(?<=ab)c', 'pcre2Only.lookbehind', 0, 4, /^lookbehind at 0–4 is not supported by RE2 \(it needs a backtracking engine; filters run on every event, so only linear-time patterns are accepted\)$/],
+    [
+      '(?<=ab)c',
+      'pcre2Only.lookbehind',
+      0,
+      4,
+      /^lookbehind at 0–4 is not supported by RE2 \(it needs a backtracking engine; filters run on every event, so only linear-time patterns are accepted\)$/,
+    ],
     ['(?<!a)b', 'pcre2Only.negativeLookbehind', 0, 4, /^negative lookbehind at 0–4/],
     ['(*pla:a)b', 'pcre2Only.lookahead', 0, 6, /^lookahead at 0–6/],
     ['(a)\\1', 'pcre2Only.backreference', 3, 5, /^backreference \\1 at 3–5/],
@@ -152,31 +173,62 @@ describe('PCRE2-only constructs are named precisely', () => {
   it('still reports real syntax errors next to allowed PCRE2-only constructs', async () => {
     const result = await validator.validate('(?<=a)b[z-a]', { allowPcre2Only: true });
     assert.equal(result.valid, false);
-    assert.deepEqual(problems(result.diagnostics).map((d) => [d.code, d.severity, d.start, d.end]),
-      [['pcre2Only.lookbehind', 'warning', 0, 4], ['invalidClassRange', 'error', 8, 11]]);
+    assert.deepEqual(
+      problems(result.diagnostics).map((d) => [d.code, d.severity, d.start, d.end]),
+      [
+        ['pcre2Only.lookbehind', 'warning', 0, 4],
+        ['invalidClassRange', 'error', 8, 11],
+      ],
+    );
   });
 
   it('reports every construct, in order, when several are present', async () => {
     const result = await validator.validate('(?=a)(?<!b)\\1');
-    assert.deepEqual(problems(result.diagnostics).map((d) => [d.code, d.start, d.end]),
-      [['pcre2Only.lookahead', 0, 3], ['pcre2Only.negativeLookbehind', 5, 9], ['pcre2Only.backreference', 11, 13]]);
+    assert.deepEqual(
+      problems(result.diagnostics).map((d) => [d.code, d.start, d.end]),
+      [
+        ['pcre2Only.lookahead', 0, 3],
+        ['pcre2Only.negativeLookbehind', 5, 9],
+        ['pcre2Only.backreference', 11, 13],
+      ],
+    );
   });
 });
 
 describe('valid patterns, PCRE2 spellings and limits', () => {
-  const valid = ['abc', 'interaction\\.routing\\..*', '^v2\\.users\\.[0-9a-f-]{36}\\.presence$', '(?<queue>support|sales)-\\d{1,3}',
-    '(?i)ab(?-i:c)', '\\cA', '[\\b]', '[\\Q]\\E]', '\\p{Greek}+', '[[:alpha:]_]', 'a{1000}', '😀+', 'a\\/b', '[\\d-z]', '\\x41\\x{1F600}'];
+  const valid = [
+    'abc',
+    'interaction\\.routing\\..*',
+    '^v2\\.users\\.[0-9a-f-]{36}\\.presence$',
+    '(?<queue>support|sales)-\\d{1,3}',
+    '(?i)ab(?-i:c)',
+    '\\cA',
+    '[\\b]',
+    '[\\Q]\\E]',
+    '\\p{Greek}+',
+    '[[:alpha:]_]',
+    'a{1000}',
+    '😀+',
+    'a\\/b',
+    '[\\d-z]',
+    '\\x41\\x{1F600}',
+  ];
   for (const pattern of valid) {
     it(`accepts ${pattern}`, async () => {
       const result = await validator.validate(pattern);
       assert.equal(result.valid, true, JSON.stringify(result.diagnostics));
-      assert.deepEqual(result.diagnostics.map((d) => d.severity), ['info']);
+      assert.deepEqual(
+        result.diagnostics.map((d) => d.severity),
+        ['info'],
+      );
     });
   }
 
   it('counts groups in the info line', async () => {
     const result = await validator.validate('(a)(?:b)(?<n>c)');
-    assert.deepEqual(result.diagnostics, [{ code: 'valid', severity: 'info', start: 0, end: 15, message: 'Valid RE2 pattern · 2 groups' }]);
+    assert.deepEqual(result.diagnostics, [
+      { code: 'valid', severity: 'info', start: 0, end: 15, message: 'Valid RE2 pattern · 2 groups' },
+    ]);
   });
 
   it('warns that {,n} means different things in RE2 and PCRE2', async () => {
@@ -185,15 +237,28 @@ describe('valid patterns, PCRE2 spellings and limits', () => {
   });
 
   it('rejects an empty pattern', async () => {
-    assert.deepEqual(await validator.validate(''), { valid: false, diagnostics: [
-      { code: 'empty', severity: 'error', start: 0, end: 0, message: 'pattern is empty — enter a regular expression' }] });
+    assert.deepEqual(await validator.validate(''), {
+      valid: false,
+      diagnostics: [
+        {
+          code: 'empty',
+          severity: 'error',
+          start: 0,
+          end: 0,
+          message: 'pattern is empty — enter a regular expression',
+        },
+      ],
+    });
   });
 
   it('rejects a pattern over 1,000 characters, marking the excess', async () => {
     assert.equal((await validator.validate('a'.repeat(1000))).valid, true);
     const result = await validator.validate('a'.repeat(1001));
     assert.equal(result.valid, false);
-    assert.deepEqual(problems(result.diagnostics).map((d) => [d.code, d.start, d.end]), [['tooLong', 1000, 1001]]);
+    assert.deepEqual(
+      problems(result.diagnostics).map((d) => [d.code, d.start, d.end]),
+      [['tooLong', 1000, 1001]],
+    );
     assert.match(result.diagnostics[0].message, /1,001 characters long; the limit is 1,000/);
   });
 

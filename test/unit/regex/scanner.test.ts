@@ -40,7 +40,13 @@ describe('scanner rewrite', () => {
 
   it('falls back to the fragment, then to the whole pattern, for errors it has no candidate for', () => {
     const scan = scanPattern('ab😀cd');
-    assert.deepEqual([mapRe2Error('ab😀cd', scan, 'invalid UTF-8: 😀c')].map((d) => [d.start, d.end]), [[2, 5]]);
-    assert.deepEqual([mapRe2Error('ab😀cd', scan, 'something new')].map((d) => [d.code, d.start, d.end]), [['invalidPattern', 0, 6]]);
+    assert.deepEqual(
+      [mapRe2Error('ab😀cd', scan, 'invalid UTF-8: 😀c')].map((d) => [d.start, d.end]),
+      [[2, 5]],
+    );
+    assert.deepEqual(
+      [mapRe2Error('ab😀cd', scan, 'something new')].map((d) => [d.code, d.start, d.end]),
+      [['invalidPattern', 0, 6]],
+    );
   });
 });

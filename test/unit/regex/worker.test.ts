@@ -20,7 +20,9 @@ const typicalPattern = (i: number): string => `^v2\\.routing\\.queues\\.q${i}\\.
 async function validateMany(validator: RegexValidator, from: number, count: number): Promise<RegexValidationResult[]> {
   const results: RegexValidationResult[] = [];
   for (let i = from; i < from + count; i += 50) {
-    const batch = Array.from({ length: Math.min(50, from + count - i) }, (_, k) => validator.validate(typicalPattern(i + k)));
+    const batch = Array.from({ length: Math.min(50, from + count - i) }, (_, k) =>
+      validator.validate(typicalPattern(i + k)),
+    );
     results.push(...(await Promise.all(batch)));
   }
   return results;
@@ -76,15 +78,21 @@ describe('pathological patterns', () => {
       try {
         let maxGapMs = 0;
         let last = Date.now();
-        const ticker = setInterval(() => { const now = Date.now(); maxGapMs = Math.max(maxGapMs, now - last); last = now; }, 10);
+        const ticker = setInterval(() => {
+          const now = Date.now();
+          maxGapMs = Math.max(maxGapMs, now - last);
+          last = now;
+        }, 10);
         const started = Date.now();
         const result = await validator.validate(pattern);
         const elapsed = Date.now() - started;
         clearInterval(ticker);
         assert.equal(result.valid, false);
         assert.equal(result.diagnostics.length, 1);
-        assert.deepEqual({ ...result.diagnostics[0], message: undefined },
-          { code: 'tooComplex', severity: 'error', start: 0, end: pattern.length, message: undefined });
+        assert.deepEqual(
+          { ...result.diagnostics[0], message: undefined },
+          { code: 'tooComplex', severity: 'error', start: 0, end: pattern.length, message: undefined },
+        );
         assert.match(result.diagnostics[0].message, /too complex to validate safely/);
         // Had the compile run on this thread, one timer gap would span (nearly) the whole validation.
         assert.ok(maxGapMs < Math.max(250, elapsed * 0.6), `main thread was blocked for ${maxGapMs} of ${elapsed} ms`);
@@ -142,7 +150,9 @@ describe('cancellation and ordering', () => {
   it('each concurrent request gets the result for its own pattern', async () => {
     const validator = new RegexValidator();
     try {
-      const patterns = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `x${i}(` : i % 3 === 1 ? `[${i}` : `ok${i}`));
+      const patterns = Array.from({ length: 40 }, (_, i) =>
+        i % 3 === 0 ? `x${i}(` : i % 3 === 1 ? `[${i}` : `ok${i}`,
+      );
       const results = await Promise.all(patterns.map((p) => validator.validate(p)));
       results.forEach((r, i) => {
         const expected = i % 3 === 0 ? 'missingParen' : i % 3 === 1 ? 'missingBracket' : 'valid';
@@ -184,7 +194,10 @@ describe('loading', () => {
     const validator = new RegexValidator();
     try {
       await validator.validate('a+');
-      assert.deepEqual(Object.keys(require.cache).filter((k) => k.includes('re2-wasm')), []);
+      assert.deepEqual(
+        Object.keys(require.cache).filter((k) => k.includes('re2-wasm')),
+        [],
+      );
     } finally {
       await validator.dispose();
     }
@@ -200,10 +213,21 @@ describe('loading', () => {
     const dir = fs.mkdtempSync(path.join(REPO, 'out', 'bundle-test-'));
     try {
       esbuild.buildSync({
-        entryPoints: { validatorBundle: path.join(REPO, 'src/filters/regex/validator.ts'), regexWorker: path.join(REPO, 'src/filters/regex/worker.ts') },
-        outdir: dir, bundle: true, platform: 'node', target: 'node20', format: 'cjs', external: ['re2-wasm'], logLevel: 'error',
+        entryPoints: {
+          validatorBundle: path.join(REPO, 'src/filters/regex/validator.ts'),
+          regexWorker: path.join(REPO, 'src/filters/regex/worker.ts'),
+        },
+        outdir: dir,
+        bundle: true,
+        platform: 'node',
+        target: 'node20',
+        format: 'cjs',
+        external: ['re2-wasm'],
+        logLevel: 'error',
       });
-      const bundled = require(path.join(dir, 'validatorBundle.js')) as typeof import('../../../src/filters/regex/validator');
+      const bundled = require(
+        path.join(dir, 'validatorBundle.js'),
+      ) as typeof import('../../../src/filters/regex/validator');
       const validator = new bundled.RegexValidator();
       try {
         const result = await validator.validate('(?<=a)b');

@@ -11,7 +11,13 @@ import { FlowArgumentError, type FlowArgs } from '../args';
 import type { FlowContext } from '../context';
 import { MultiStepFlow, type Step } from '../input/multiStep';
 import type { PickItem } from '../input/prompter';
-import { findSubscription, pickIntegration, readEventBridgeDocument, subscriptionItems, type IntegrationRef } from '../pickers';
+import {
+  findSubscription,
+  pickIntegration,
+  readEventBridgeDocument,
+  subscriptionItems,
+  type IntegrationRef,
+} from '../pickers';
 import { regexValidator } from '../regexInput';
 import { exactValuesProblem, formatExactValues, parseExactValues } from './filterValues';
 
@@ -34,7 +40,12 @@ const MATCH_TYPE_ITEMS: Record<MatchType, { description: string; detail: string;
 };
 
 /** Runs the questions; resolves with the edit and the document it was made on. */
-export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, args: FlowArgs, mode: FilterFlowMode): Promise<{ state: Required<Pick<ApplyState, 'document'>> & ApplyState; edit: SetFilterEdit; integrationId: string }> {
+export async function askFilterEdit(
+  ctx: FlowContext,
+  client: GenesysClient,
+  args: FlowArgs,
+  mode: FilterFlowMode,
+): Promise<{ state: Required<Pick<ApplyState, 'document'>> & ApplyState; edit: SetFilterEdit; integrationId: string }> {
   const keyProblem = args.attributeKey !== undefined ? validateAttributeKey(args.attributeKey) : undefined;
   if (keyProblem) throw new FlowArgumentError(`"attributeKey" is not valid: ${keyProblem}.`);
   const state: ApplyState = {
@@ -53,10 +64,14 @@ export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, arg
   }
   const given = { ...state };
   const title = mode === 'edit' ? 'Edit Filter' : 'Apply Subscription Filter';
-  const total = (s: ApplyState) => [
-    !given.integration, !given.subscription, !given.key, !given.matchType,
-    !given.values && s.matchType !== 'exists' && s.matchType !== 'notexists',
-  ].filter(Boolean).length;
+  const total = (s: ApplyState) =>
+    [
+      !given.integration,
+      !given.subscription,
+      !given.key,
+      !given.matchType,
+      !given.values && s.matchType !== 'exists' && s.matchType !== 'notexists',
+    ].filter(Boolean).length;
   const flow = new MultiStepFlow<ApplyState>(ctx.prompter(), title, total, state);
 
   const askIntegration: Step<ApplyState> = async (f, s) => {
@@ -72,7 +87,10 @@ export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, arg
       s.subscription = await f.pick({
         id: 'subscription',
         placeholder: `Pick a subscription of ${integration.name}`,
-        items: async (signal) => subscriptionItems(s.document ??= await readEventBridgeDocument(ctx.services, client, integration.id, signal)),
+        items: async (signal) =>
+          subscriptionItems(
+            (s.document ??= await readEventBridgeDocument(ctx.services, client, integration.id, signal)),
+          ),
         emptyMessage: 'This integration has no subscriptions.',
       });
     } else if (!s.document) {
@@ -86,31 +104,40 @@ export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, arg
   const askKey: Step<ApplyState> = async (f, s) => {
     const subscription = findSubscription(s.document!, s.subscription!)!;
     if (!given.key) {
-      const items: PickItem<string>[] = subscription.filters.filter((x) => x.key).map((x) => ({
-        label: x.key,
-        description: `${x.matchType}${x.values.length ? ` ${x.values.join(', ')}` : ''}`,
-        icon: 'filter',
-        value: x.key,
-      }));
+      const items: PickItem<string>[] = subscription.filters
+        .filter((x) => x.key)
+        .map((x) => ({
+          label: x.key,
+          description: `${x.matchType}${x.values.length ? ` ${x.values.join(', ')}` : ''}`,
+          icon: 'filter',
+          value: x.key,
+        }));
       s.key = await f.pick({
         id: 'attributeKey',
-        placeholder: mode === 'edit'
-          ? `Pick the filter of ${s.subscription} to edit`
-          : 'Type an attribute key (e.g. interaction.routing.queue.name) or pick one already filtered',
+        placeholder:
+          mode === 'edit'
+            ? `Pick the filter of ${s.subscription} to edit`
+            : 'Type an attribute key (e.g. interaction.routing.queue.name) or pick one already filtered',
         items,
-        freeText: mode === 'edit' ? undefined : { validate: validateAttributeKey, toValue: (t) => t, description: 'new attribute key' },
+        freeText:
+          mode === 'edit'
+            ? undefined
+            : { validate: validateAttributeKey, toValue: (t) => t, description: 'new attribute key' },
         emptyMessage: `${s.subscription} has no filters to edit.`,
       });
     } else if (mode === 'edit' && !subscription.filters.some((x) => x.key === s.key)) {
-      throw new FlowArgumentError(`${s.subscription} has no filter on "${s.key}" to edit; use Apply Subscription Filter… to add one.`);
+      throw new FlowArgumentError(
+        `${s.subscription} has no filter on "${s.key}" to edit; use Apply Subscription Filter… to add one.`,
+      );
     }
     return given.matchType ? askValues : askMatchType;
   };
   const askMatchType: Step<ApplyState> = async (f, s) => {
     const current = existingFilter(s);
-    const order = current && MATCH_TYPES.includes(current.matchType as MatchType)
-      ? [current.matchType as MatchType, ...MATCH_TYPES.filter((m) => m !== current.matchType)]
-      : MATCH_TYPES;
+    const order =
+      current && MATCH_TYPES.includes(current.matchType as MatchType)
+        ? [current.matchType as MatchType, ...MATCH_TYPES.filter((m) => m !== current.matchType)]
+        : MATCH_TYPES;
     const previousType = s.matchType;
     s.matchType = await f.pick({
       id: 'matchType',
@@ -158,7 +185,13 @@ export async function askFilterEdit(ctx: FlowContext, client: GenesysClient, arg
   };
 
   const done = await flow.run(askIntegration);
-  const edit: SetFilterEdit = { kind: 'set', subscription: done.subscription!, key: done.key!, matchType: done.matchType!, values: done.values! };
+  const edit: SetFilterEdit = {
+    kind: 'set',
+    subscription: done.subscription!,
+    key: done.key!,
+    matchType: done.matchType!,
+    values: done.values!,
+  };
   if (given.values) await checkGivenValues(ctx, edit);
   return { state: done as ApplyState & { document: JsonObject }, edit, integrationId: done.integration!.id };
 }
@@ -172,7 +205,8 @@ async function checkGivenValues(ctx: FlowContext, edit: SetFilterEdit): Promise<
   if (problem) throw new FlowArgumentError(`"values" do not fit matchType "${edit.matchType}": ${problem}.`);
   if (edit.matchType !== 'regex') return;
   const verdict = await regexValidator(ctx.services)(edit.values[0], new AbortController().signal);
-  if (verdict?.severity === 'error') throw new FlowArgumentError(`"values" is not a valid RE2 pattern: ${verdict.message}.`);
+  if (verdict?.severity === 'error')
+    throw new FlowArgumentError(`"values" is not a valid RE2 pattern: ${verdict.message}.`);
 }
 
 function existingFilter(s: ApplyState) {

@@ -13,10 +13,14 @@ export function parseExactValues(text: string): string[] | string {
     } catch (err) {
       return `not a valid JSON list: ${(err as Error).message}`;
     }
-    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) return 'a JSON list must contain only strings';
+    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
+      return 'a JSON list must contain only strings';
     return parsed as string[];
   }
-  return trimmed.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+  return trimmed
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v.length > 0);
 }
 
 /** undefined when fine, else the reason (parse problems and the core's value rules). */

@@ -26,7 +26,14 @@ export interface FilterWriteRequest {
 }
 
 export type FilterWriteOutcome =
-  | { status: 'written'; integrationId: string; edit: FilterEdit; before: JsonObject; after: JsonObject; rebased: boolean }
+  | {
+      status: 'written';
+      integrationId: string;
+      edit: FilterEdit;
+      before: JsonObject;
+      after: JsonObject;
+      rebased: boolean;
+    }
   | { status: 'unchanged'; integrationId: string; edit: FilterEdit; before: JsonObject };
 
 export async function writeFilterEdit(ctx: FlowContext, request: FilterWriteRequest): Promise<FilterWriteOutcome> {
@@ -53,14 +60,17 @@ export async function writeFilterEdit(ctx: FlowContext, request: FilterWriteRequ
     });
     let result: { fresh: JsonObject } | { written: JsonObject };
     try {
-      result = await withCancellableProgress(`${verb} filter on ${edit.key} in ${edit.subscription}`, async (signal, report) => {
-        report('checking for changes since the diff…');
-        const fresh = await readEventBridgeDocument(ctx.services, client, integrationId, signal);
-        if (!sameDocument(fresh, snapshot)) return { fresh };
-        report('writing…');
-        await client.putEventBridgeDocument(integrationId, after, signal);
-        return { written: after };
-      });
+      result = await withCancellableProgress(
+        `${verb} filter on ${edit.key} in ${edit.subscription}`,
+        async (signal, report) => {
+          report('checking for changes since the diff…');
+          const fresh = await readEventBridgeDocument(ctx.services, client, integrationId, signal);
+          if (!sameDocument(fresh, snapshot)) return { fresh };
+          report('writing…');
+          await client.putEventBridgeDocument(integrationId, after, signal);
+          return { written: after };
+        },
+      );
     } catch (err) {
       // A cancelled PUT may still have reached the server: show the truth either way.
       if (isCancellation(err)) ctx.services.refresh(integrationId);
@@ -70,24 +80,33 @@ export async function writeFilterEdit(ctx: FlowContext, request: FilterWriteRequ
     }
     if ('written' in result) {
       ctx.services.refresh(integrationId);
-      ctx.services.log.info(`${verb} ${edit.kind} filter ${edit.subscription}/${edit.key} on integration ${integrationId}${rebased ? ' (rebased)' : ''}.`);
+      ctx.services.log.info(
+        `${verb} ${edit.kind} filter ${edit.subscription}/${edit.key} on integration ${integrationId}${rebased ? ' (rebased)' : ''}.`,
+      );
       return { status: 'written', integrationId, edit, before: snapshot, after, rebased };
     }
     if (round + 1 >= MAX_REBASES) {
-      throw new Error(`The integration keeps changing while you review (${MAX_REBASES} times); nothing was written. Try again when the other writer is done.`);
+      throw new Error(
+        `The integration keeps changing while you review (${MAX_REBASES} times); nothing was written. Try again when the other writer is done.`,
+      );
     }
-    ctx.services.log.info(`Integration ${integrationId} changed since the diff was shown; re-applying the edit to the latest version.`);
+    ctx.services.log.info(
+      `Integration ${integrationId} changed since the diff was shown; re-applying the edit to the latest version.`,
+    );
     snapshot = result.fresh;
   }
 }
 
 function describeEdit(snapshot: JsonObject, edit: FilterEdit, rebased: boolean): string {
-  const previous = listSubscriptions(snapshot).find((s) => s.name === edit.subscription)?.filters.find((f) => f.key === edit.key);
+  const previous = listSubscriptions(snapshot)
+    .find((s) => s.name === edit.subscription)
+    ?.filters.find((f) => f.key === edit.key);
   const state = (matchType: string, values: string[]) => `${matchType}${values.length ? ` ${values.join(', ')}` : ''}`;
   const was = previous ? ` (was: ${state(previous.matchType, previous.values)})` : ' (new filter)';
-  const change = edit.kind === 'remove'
-    ? `Removes the filter ${edit.key} ${previous ? state(previous.matchType, previous.values) : ''}`.trim() + '.'
-    : `${edit.key} → ${state(edit.matchType, edit.values)}${was}`;
+  const change =
+    edit.kind === 'remove'
+      ? `Removes the filter ${edit.key} ${previous ? state(previous.matchType, previous.values) : ''}`.trim() + '.'
+      : `${edit.key} → ${state(edit.matchType, edit.values)}${was}`;
   const note = rebased
     ? 'Someone else changed this integration after the diff was shown. The diff now shows your change applied to their version — nothing of theirs is overwritten.'
     : 'The diff editor shows the whole integration document before and after.';

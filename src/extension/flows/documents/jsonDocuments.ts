@@ -30,7 +30,11 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
   create(folder: string, name: string, value: JsonValue): vscode.Uri {
     // "/" would split the title into folders; the tab shows only the last path segment.
     const safeName = name.replace(/[/\\]/g, '∕');
-    const uri = vscode.Uri.from({ scheme: JSON_DOCUMENT_SCHEME, path: `/${encodeURIComponent(folder)}/${safeName}.json`, query: String(++this.counter) });
+    const uri = vscode.Uri.from({
+      scheme: JSON_DOCUMENT_SCHEME,
+      path: `/${encodeURIComponent(folder)}/${safeName}.json`,
+      query: String(++this.counter),
+    });
     this.contents.set(uri.toString(), formatDocument(value));
     return uri;
   }

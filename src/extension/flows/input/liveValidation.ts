@@ -20,7 +20,10 @@ export class LiveValidation {
   private pending: Promise<ValidationMessage | undefined> | undefined;
   private latest: { value: string; result: ValidationMessage | undefined } | undefined;
 
-  constructor(private readonly box: ValidatedBox, private readonly validator: InputValidator) {}
+  constructor(
+    private readonly box: ValidatedBox,
+    private readonly validator: InputValidator,
+  ) {}
 
   /** Call on every change of the box's value. */
   onDidChangeValue(value: string): void {
@@ -56,7 +59,10 @@ export class LiveValidation {
       } catch (err) {
         // An aborted round is simply superseded; any other failure must not leave Enter open silently.
         if (controller.signal.aborted) return undefined;
-        result = { severity: 'error', message: `Could not validate: ${err instanceof Error ? err.message : String(err)}` };
+        result = {
+          severity: 'error',
+          message: `Could not validate: ${err instanceof Error ? err.message : String(err)}`,
+        };
       }
       if (sequence === this.sequence) {
         this.latest = { value, result };

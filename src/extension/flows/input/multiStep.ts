@@ -6,7 +6,15 @@
  * command's arguments already answered them are never returned to); Escape rejects with a
  * cancellation. Side effects belong after the last step, so cancelling writes nothing.
  */
-import { BACK, type Back, type InputOptions, type PickItem, type PickManyOptions, type PickOptions, type Prompter } from './prompter';
+import {
+  BACK,
+  type Back,
+  type InputOptions,
+  type PickItem,
+  type PickManyOptions,
+  type PickOptions,
+  type Prompter,
+} from './prompter';
 
 export type Step<S> = (flow: MultiStepFlow<S>, state: S) => Promise<Step<S> | undefined>;
 
@@ -56,11 +64,15 @@ export class MultiStepFlow<S> {
   }
 
   async pick<T>(options: FlowPickOptions<T>): Promise<T> {
-    return this.unwrap(await withItems(options.items, (items) => this.prompter.pick({ ...options, items, ...this.position() })));
+    return this.unwrap(
+      await withItems(options.items, (items) => this.prompter.pick({ ...options, items, ...this.position() })),
+    );
   }
 
   async pickMany<T>(options: FlowPickManyOptions<T>): Promise<T[]> {
-    return this.unwrap(await withItems(options.items, (items) => this.prompter.pickMany({ ...options, items, ...this.position() })));
+    return this.unwrap(
+      await withItems(options.items, (items) => this.prompter.pickMany({ ...options, items, ...this.position() })),
+    );
   }
 
   async input(options: Omit<InputOptions, Omitted>): Promise<string> {

@@ -14,7 +14,10 @@ export type Back = typeof BACK;
 
 export type ValidationSeverity = 'error' | 'warning' | 'info';
 /** An `error` blocks Enter; `warning` and `info` only inform. */
-export interface ValidationMessage { message: string; severity: ValidationSeverity }
+export interface ValidationMessage {
+  message: string;
+  severity: ValidationSeverity;
+}
 
 /** Where a prompt sits in its flow; the real prompter renders "Title (step/total)". */
 export interface StepInfo {
@@ -60,7 +63,10 @@ export interface PickManyOptions<T> extends PickOptions<T> {
 }
 
 /** Validates what is in the box; may be slow (a worker hop), and is cancelled when the text changes. */
-export type InputValidator = (value: string, signal: AbortSignal) => Promise<ValidationMessage | undefined> | ValidationMessage | undefined;
+export type InputValidator = (
+  value: string,
+  signal: AbortSignal,
+) => Promise<ValidationMessage | undefined> | ValidationMessage | undefined;
 
 export interface InputOptions extends StepInfo {
   prompt: string;

@@ -3,8 +3,18 @@ import * as vscode from 'vscode';
 import { UserCancelledError } from '../../errors';
 import { LiveValidation } from './liveValidation';
 import {
-  BACK, type Back, type ConfirmOptions, type FreeText, type InputOptions, type NotifyOptions, type PickItem,
-  type PickManyOptions, type PickOptions, type Prompter, type StepInfo, type ValidationMessage,
+  BACK,
+  type Back,
+  type ConfirmOptions,
+  type FreeText,
+  type InputOptions,
+  type NotifyOptions,
+  type PickItem,
+  type PickManyOptions,
+  type PickOptions,
+  type Prompter,
+  type StepInfo,
+  type ValidationMessage,
 } from './prompter';
 
 type Item<T> = vscode.QuickPickItem & { value?: T; custom?: string; invalid?: boolean };
@@ -34,8 +44,21 @@ function toItem<T>(item: PickItem<T>): Item<T> {
 function customItem<T>(text: string, freeText: FreeText<T>): Item<T> {
   const problem = freeText.validate(text);
   return problem
-    ? { label: text, description: problem, iconPath: new vscode.ThemeIcon('error'), custom: text, invalid: true, alwaysShow: true }
-    : { label: text, description: freeText.description, iconPath: new vscode.ThemeIcon('edit'), custom: text, alwaysShow: true };
+    ? {
+        label: text,
+        description: problem,
+        iconPath: new vscode.ThemeIcon('error'),
+        custom: text,
+        invalid: true,
+        alwaysShow: true,
+      }
+    : {
+        label: text,
+        description: freeText.description,
+        iconPath: new vscode.ThemeIcon('edit'),
+        custom: text,
+        alwaysShow: true,
+      };
 }
 
 export class VsCodePrompter implements Prompter {
@@ -78,8 +101,12 @@ export class VsCodePrompter implements Prompter {
         disposables.forEach((d) => d.dispose());
       };
       disposables.push(
-        pick.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) finish(() => resolve(BACK)); }),
-        pick.onDidChangeValue(() => { if (options.freeText) render(); }),
+        pick.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
+        }),
+        pick.onDidChangeValue(() => {
+          if (options.freeText) render();
+        }),
         pick.onDidAccept(() => {
           if (pick.busy) return;
           const active = pick.activeItems[0];
@@ -95,7 +122,9 @@ export class VsCodePrompter implements Prompter {
           if (active?.invalid) return;
           const chosen = many ? pick.selectedItems.filter((i) => !i.invalid) : active ? [active] : [];
           if (chosen.length === 0 && !(many && allowNone)) return;
-          const values = chosen.map((i) => (i.custom !== undefined ? options.freeText!.toValue(i.custom) : (i.value as T)));
+          const values = chosen.map((i) =>
+            i.custom !== undefined ? options.freeText!.toValue(i.custom) : (i.value as T),
+          );
           finish(() => resolve(values));
         }),
         pick.onDidHide(() => finish(() => reject(new UserCancelledError()))),
@@ -111,7 +140,11 @@ export class VsCodePrompter implements Prompter {
           if (many) pick.selectedItems = pick.items.filter((i) => i.picked);
           pick.busy = false;
         },
-        (err) => finish(() => { reject(err); pick.hide(); }),
+        (err) =>
+          finish(() => {
+            reject(err);
+            pick.hide();
+          }),
       );
     });
   }
@@ -125,13 +158,26 @@ export class VsCodePrompter implements Prompter {
     box.ignoreFocusOut = true;
     box.buttons = options.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     const live = options.validate
-      ? new LiveValidation({
-        get value() { return box.value; },
-        set value(v: string) { box.value = v; },
-        get busy() { return box.busy; },
-        set busy(b: boolean) { box.busy = b; },
-        showValidation: (m) => { box.validationMessage = m ? { message: m.message, severity: SEVERITY[m.severity] } : undefined; },
-      }, options.validate)
+      ? new LiveValidation(
+          {
+            get value() {
+              return box.value;
+            },
+            set value(v: string) {
+              box.value = v;
+            },
+            get busy() {
+              return box.busy;
+            },
+            set busy(b: boolean) {
+              box.busy = b;
+            },
+            showValidation: (m) => {
+              box.validationMessage = m ? { message: m.message, severity: SEVERITY[m.severity] } : undefined;
+            },
+          },
+          options.validate,
+        )
       : undefined;
     const disposables: vscode.Disposable[] = [box];
     return new Promise<string | Back>((resolve, reject) => {
@@ -145,7 +191,9 @@ export class VsCodePrompter implements Prompter {
         disposables.forEach((d) => d.dispose());
       };
       disposables.push(
-        box.onDidTriggerButton((b) => { if (b === vscode.QuickInputButtons.Back) finish(() => resolve(BACK)); }),
+        box.onDidTriggerButton((b) => {
+          if (b === vscode.QuickInputButtons.Back) finish(() => resolve(BACK));
+        }),
         box.onDidChangeValue((v) => live?.onDidChangeValue(v)),
         box.onDidAccept(async () => {
           if (accepting) return;
@@ -154,7 +202,10 @@ export class VsCodePrompter implements Prompter {
             // Re-validate what is in the box now: the live result may be stale or still running.
             let value = box.value;
             let verdict = await live?.settle();
-            while (live && box.value !== value) { value = box.value; verdict = await live.settle(); }
+            while (live && box.value !== value) {
+              value = box.value;
+              verdict = await live.settle();
+            }
             if (verdict?.severity === 'error') return;
             finish(() => resolve(value));
           } finally {
@@ -169,13 +220,15 @@ export class VsCodePrompter implements Prompter {
   }
 
   async confirm(options: ConfirmOptions): Promise<boolean> {
-    const show = options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     const answer = await show(options.message, { modal: true, detail: options.detail }, options.confirmLabel);
     return answer === options.confirmLabel;
   }
 
   notify(options: NotifyOptions): Promise<string | undefined> {
-    const show = options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const show =
+      options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     return Promise.resolve(show(options.message, ...options.actions));
   }
 }

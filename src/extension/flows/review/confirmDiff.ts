@@ -18,7 +18,14 @@ export interface DiffReview {
 
 /** Opens the diff, asks; resolves with the open diff (to close after writing) or throws a cancellation. */
 export async function confirmDiff(ctx: FlowContext, review: DiffReview): Promise<ShownDiff> {
-  const shown = await showJsonDiff(ctx.documents, review.folder, review.name, review.before, review.after, review.title);
+  const shown = await showJsonDiff(
+    ctx.documents,
+    review.folder,
+    review.name,
+    review.before,
+    review.after,
+    review.title,
+  );
   let confirmed = false;
   try {
     confirmed = await ctx.prompter().confirm(review.confirm);

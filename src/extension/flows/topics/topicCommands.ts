@@ -1,5 +1,10 @@
 /** Add Topic Filter…, Remove Topic Filter and Select Topics by Regex… (topic filtering via config/current). */
-import { readEventBridgeProperties, validateTopicEdit, validateTopicName, type TopicEdit } from '../../../filters/topics';
+import {
+  readEventBridgeProperties,
+  validateTopicEdit,
+  validateTopicName,
+  type TopicEdit,
+} from '../../../filters/topics';
 import type { JsonObject } from '../../../filters/json';
 import type { GenesysClient } from '../../../genesys/client';
 import { FlowArgumentError, readFlowArgs, type FlowArgs } from '../args';
@@ -23,7 +28,9 @@ interface TopicState {
 type TopicSteps = Step<TopicState>;
 
 /** Wraps a one-question step: `ask` resolves with the edit. */
-function singleQuestion(ask: (flow: MultiStepFlow<TopicState>, state: TopicState & { config: JsonObject }) => Promise<TopicEdit>): TopicSteps {
+function singleQuestion(
+  ask: (flow: MultiStepFlow<TopicState>, state: TopicState & { config: JsonObject }) => Promise<TopicEdit>,
+): TopicSteps {
   return async (flow, state) => {
     state.edit = await ask(flow, state as TopicState & { config: JsonObject });
     return undefined;
@@ -31,12 +38,26 @@ function singleQuestion(ask: (flow: MultiStepFlow<TopicState>, state: TopicState
 }
 
 /** Integration (unless given) → the command's own question → diff, confirm, versioned write. */
-async function runTopicFlow(ctx: FlowContext, arg: unknown, title: string, questions: number, ask: TopicSteps, fromArgs?: (args: FlowArgs) => TopicEdit | undefined): Promise<TopicWriteOutcome | undefined> {
+async function runTopicFlow(
+  ctx: FlowContext,
+  arg: unknown,
+  title: string,
+  questions: number,
+  ask: TopicSteps,
+  fromArgs?: (args: FlowArgs) => TopicEdit | undefined,
+): Promise<TopicWriteOutcome | undefined> {
   const args = readFlowArgs(arg);
   const client = await ctx.services.requireClient();
-  const state: TopicState = { integration: args.integrationId ? { id: args.integrationId, name: args.integrationId } : undefined };
+  const state: TopicState = {
+    integration: args.integrationId ? { id: args.integrationId, name: args.integrationId } : undefined,
+  };
   const given = fromArgs?.(args);
-  const flow = new MultiStepFlow<TopicState>(ctx.prompter(), title, () => (args.integrationId ? 0 : 1) + (given ? 0 : questions), state);
+  const flow = new MultiStepFlow<TopicState>(
+    ctx.prompter(),
+    title,
+    () => (args.integrationId ? 0 : 1) + (given ? 0 : questions),
+    state,
+  );
   const askIntegration: Step<TopicState> = async (f, s) => {
     if (!args.integrationId) s.integration = await pickIntegration(f, client);
     s.config = await readConfig(client, s.integration!.id);
@@ -49,12 +70,22 @@ async function runTopicFlow(ctx: FlowContext, arg: unknown, title: string, quest
   const problem = validateTopicEdit(config, edit);
   if (problem) {
     if (edit.add.length === 0 && edit.remove.length === 0) {
-      void ctx.prompter().notify({ id: 'unchanged', severity: 'info', message: 'The topic filter already matches your selection; nothing was written.', actions: [] });
+      void ctx
+        .prompter()
+        .notify({
+          id: 'unchanged',
+          severity: 'info',
+          message: 'The topic filter already matches your selection; nothing was written.',
+          actions: [],
+        });
       return undefined;
     }
     throw new FlowArgumentError(`Cannot change the topic filter: ${problem}.`);
   }
-  const name = integration.name !== integration.id ? integration.name : (typeof config.name === 'string' && config.name) || integration.id;
+  const name =
+    integration.name !== integration.id
+      ? integration.name
+      : (typeof config.name === 'string' && config.name) || integration.id;
   const outcome = await writeTopicEdit(ctx, integration.id, name, config, edit);
   announceTopicWrite(ctx, outcome);
   return outcome;
@@ -65,7 +96,10 @@ function readConfig(client: GenesysClient, id: string): Promise<JsonObject> {
 }
 
 export function addTopicFilterCommand(ctx: FlowContext) {
-  return (arg?: unknown) => runTopicFlow(ctx, arg, 'Add Topic Filter', 1, askTopicsToAdd(ctx), (args) => (args.topics ? { add: args.topics, remove: [] } : undefined));
+  return (arg?: unknown) =>
+    runTopicFlow(ctx, arg, 'Add Topic Filter', 1, askTopicsToAdd(ctx), (args) =>
+      args.topics ? { add: args.topics, remove: [] } : undefined,
+    );
 }
 
 function askTopicsToAdd(ctx: FlowContext): TopicSteps {
@@ -82,7 +116,9 @@ function askTopicsToAdd(ctx: FlowContext): TopicSteps {
     const add = await flow.pickMany({
       id: 'topics',
       placeholder: 'Check topics to add, or type a topic name and press Enter',
-      items: topics.filter((t) => !current.has(t.id)).map((t): PickItem<string> => ({ label: t.id, description: t.description, value: t.id })),
+      items: topics
+        .filter((t) => !current.has(t.id))
+        .map((t): PickItem<string> => ({ label: t.id, description: t.description, value: t.id })),
       freeText,
     });
     return { add, remove: [] };
@@ -90,7 +126,11 @@ function askTopicsToAdd(ctx: FlowContext): TopicSteps {
 }
 
 /** When the org's topic list may not be read (403): one box, names separated by spaces or commas. */
-async function typeTopics(flow: MultiStepFlow<TopicState>, current: Set<string>, mode: 'add' | 'select'): Promise<string[]> {
+async function typeTopics(
+  flow: MultiStepFlow<TopicState>,
+  current: Set<string>,
+  mode: 'add' | 'select',
+): Promise<string[]> {
   const split = (text: string) => text.split(/[\s,]+/).filter((t) => t.length > 0);
   const text = await flow.input({
     id: 'topicNames',
@@ -112,16 +152,24 @@ async function typeTopics(flow: MultiStepFlow<TopicState>, current: Set<string>,
 }
 
 export function removeTopicFilterCommand(ctx: FlowContext) {
-  return (arg?: unknown) => runTopicFlow(ctx, arg, 'Remove Topic Filter', 1, singleQuestion(async (flow, s) => {
-    const current = readEventBridgeProperties(s.config).eventFilter;
-    const remove = await flow.pickMany({
-      id: 'topics',
-      placeholder: 'Check the topics to remove from the filter',
-      items: current.map((t) => ({ label: t, icon: 'symbol-event', value: t })),
-      emptyMessage: 'This integration has no topic filters.',
-    });
-    return { add: [], remove };
-  }), (args) => (args.topics ? { add: [], remove: args.topics } : undefined));
+  return (arg?: unknown) =>
+    runTopicFlow(
+      ctx,
+      arg,
+      'Remove Topic Filter',
+      1,
+      singleQuestion(async (flow, s) => {
+        const current = readEventBridgeProperties(s.config).eventFilter;
+        const remove = await flow.pickMany({
+          id: 'topics',
+          placeholder: 'Check the topics to remove from the filter',
+          items: current.map((t) => ({ label: t, icon: 'symbol-event', value: t })),
+          emptyMessage: 'This integration has no topic filters.',
+        });
+        return { add: [], remove };
+      }),
+      (args) => (args.topics ? { add: [], remove: args.topics } : undefined),
+    );
 }
 
 export function selectTopicsByRegexCommand(ctx: FlowContext) {
@@ -159,19 +207,23 @@ function askMatchingTopics(client: GenesysClient): TopicSteps {
     const described = new Map(topics.map((t) => [t.id, t.description]));
     const items = [...matchedIds].sort().map((id): PickItem<string> => ({
       label: id,
-      description: currentSet.has(id) ? `in the filter${described.get(id) ? ` · ${described.get(id)}` : ''}` : described.get(id),
+      description: currentSet.has(id)
+        ? `in the filter${described.get(id) ? ` · ${described.get(id)}` : ''}`
+        : described.get(id),
       picked: currentSet.has(id),
       value: id,
     }));
-    const chosen = new Set(await flow.pickMany({
-      id: 'topics',
-      // Short: the filter box is narrow, and the pattern is one step back.
-      placeholder: items.length
-        ? `${items.length} matching topic${items.length === 1 ? '' : 's'}: checked ones will be in the filter`
-        : 'No available topic matches: go back and change the pattern',
-      items,
-      allowNone: items.length > 0,
-    }));
+    const chosen = new Set(
+      await flow.pickMany({
+        id: 'topics',
+        // Short: the filter box is narrow, and the pattern is one step back.
+        placeholder: items.length
+          ? `${items.length} matching topic${items.length === 1 ? '' : 's'}: checked ones will be in the filter`
+          : 'No available topic matches: go back and change the pattern',
+        items,
+        allowNone: items.length > 0,
+      }),
+    );
     s.edit = {
       add: [...chosen].filter((t) => !currentSet.has(t)),
       remove: [...matchedIds].filter((t) => currentSet.has(t) && !chosen.has(t)),

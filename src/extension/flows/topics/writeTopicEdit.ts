@@ -32,7 +32,14 @@ export interface TopicWriteOutcome {
 }
 
 /** `verb` "Undo" words the confirm as an undo; otherwise it says Remove or Apply from the edit. */
-export async function writeTopicEdit(ctx: FlowContext, integrationId: string, name: string, snapshot: JsonObject, edit: TopicEdit, verb?: 'Undo'): Promise<TopicWriteOutcome> {
+export async function writeTopicEdit(
+  ctx: FlowContext,
+  integrationId: string,
+  name: string,
+  snapshot: JsonObject,
+  edit: TopicEdit,
+  verb?: 'Undo',
+): Promise<TopicWriteOutcome> {
   const client = await ctx.services.requireClient();
   const after = applyTopicEdit(snapshot, edit);
   const summary = describeTopicEdit(edit);
@@ -45,7 +52,10 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
     after,
     confirm: {
       id: 'confirm',
-      message: verb === 'Undo' ? `Undo the topic filter change of ${name}?` : `${removeOnly ? 'Remove' : 'Change'} topic filter of ${name}?`,
+      message:
+        verb === 'Undo'
+          ? `Undo the topic filter change of ${name}?`
+          : `${removeOnly ? 'Remove' : 'Change'} topic filter of ${name}?`,
       detail: `${capitalize(summary)}.\n\nThe write carries the config's version: if someone else changes it first, your change is re-applied on top of theirs.`,
       confirmLabel: verb ?? (removeOnly ? 'Remove' : 'Apply'),
       severity: edit.add.length === 0 ? 'warning' : 'info',
@@ -54,10 +64,15 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
   let result: { before: JsonObject; after: JsonObject; attempts: number };
   try {
     result = await withCancellableProgress(`Updating the topic filter of ${name}`, (signal) =>
-      client.updateIntegrationConfig(integrationId, (config) => {
-        const remaining = rebaseTopicEdit(config, edit);
-        return remaining.add.length || remaining.remove.length ? applyTopicEdit(config, remaining) : config;
-      }, signal));
+      client.updateIntegrationConfig(
+        integrationId,
+        (config) => {
+          const remaining = rebaseTopicEdit(config, edit);
+          return remaining.add.length || remaining.remove.length ? applyTopicEdit(config, remaining) : config;
+        },
+        signal,
+      ),
+    );
   } catch (err) {
     if (isCancellation(err)) ctx.services.refresh(integrationId);
     throw err;
@@ -65,13 +80,22 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
     await closeJsonDiff(shown);
   }
   ctx.services.refresh(integrationId);
-  ctx.services.log.info(`Topic filter of integration ${integrationId}: ${summary} (${plural(result.attempts, 'attempt')}).`);
+  ctx.services.log.info(
+    `Topic filter of integration ${integrationId}: ${summary} (${plural(result.attempts, 'attempt')}).`,
+  );
   // A 409 is one way to learn of another writer; a config that changed between the diff and the
   // confirm is the other (the client's first read already returned their version, so no 409).
   const changedMeanwhile = result.attempts > 1 || !isDeepStrictEqual(result.before, snapshot);
   return {
-    status: 'written', integrationId, name, edit, applied: rebaseTopicEdit(result.before, edit),
-    before: result.before, after: result.after, attempts: result.attempts, changedMeanwhile,
+    status: 'written',
+    integrationId,
+    name,
+    edit,
+    applied: rebaseTopicEdit(result.before, edit),
+    before: result.before,
+    after: result.after,
+    attempts: result.attempts,
+    changedMeanwhile,
   };
 }
 
@@ -83,7 +107,10 @@ export async function writeTopicEdit(ctx: FlowContext, integrationId: string, na
  */
 export function rebaseTopicEdit(config: JsonObject, edit: TopicEdit): TopicEdit {
   const current = new Set(readEventBridgeProperties(config).eventFilter);
-  const rebased: TopicEdit = { add: edit.add.filter((t) => !current.has(t)), remove: edit.remove.filter((t) => current.has(t)) };
+  const rebased: TopicEdit = {
+    add: edit.add.filter((t) => !current.has(t)),
+    remove: edit.remove.filter((t) => current.has(t)),
+  };
   // An Undo's positions travel with the topics still to add (a position for a topic not added is an invalid edit).
   const positions = Object.entries(edit.restoreAt ?? {}).filter(([topic]) => rebased.add.includes(topic));
   if (positions.length > 0) rebased.restoreAt = Object.fromEntries(positions);
