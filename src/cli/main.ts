@@ -11,7 +11,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code !== 'EPIPE') throw err;
 });
 
-runCli(
+void runCli(
   process.argv.slice(2),
   {
     stdout: (text) => process.stdout.write(text),

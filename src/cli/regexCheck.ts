@@ -21,8 +21,9 @@ export async function checkPattern(
   includeInfo = false,
 ): Promise<RegexCheckResult> {
   const result = await validator.validate(pattern, { allowPcre2Only }, signal);
-  for (const d of result.diagnostics)
+  for (const d of result.diagnostics) {
     if (includeInfo || d.severity !== 'info') output.err(renderDiagnostic(pattern, d));
+  }
   return result;
 }
 
@@ -65,10 +66,16 @@ export function renderDiagnostic(pattern: string, d: RegexDiagnostic): string {
 export function displayWidth(text: string): number {
   let width = 0;
   for (const ch of text) {
-    if (/[\p{M}\u200B-\u200F\uFE00-\uFE0F]/u.test(ch)) continue;
+    if (isZeroWidth(ch)) continue;
     width += isWide(ch.codePointAt(0)!) ? 2 : 1;
   }
   return width;
+}
+
+/** Combining marks, zero-width spaces and joiners, and variation selectors take no cell of their own. */
+function isZeroWidth(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return /\p{M}/u.test(ch) || (cp >= 0x200b && cp <= 0x200f) || (cp >= 0xfe00 && cp <= 0xfe0f);
 }
 
 function isWide(cp: number): boolean {

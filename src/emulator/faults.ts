@@ -47,29 +47,36 @@ export function validateFaultRule(value: unknown): string | undefined {
     if (!FAULT_FIELDS.has(key)) return `unknown fault rule field "${key}" (known: ${[...FAULT_FIELDS].join(', ')})`;
   }
   const rule = value as FaultRule;
-  if (rule.method !== undefined && (typeof rule.method !== 'string' || rule.method.length === 0))
+  if (rule.method !== undefined && (typeof rule.method !== 'string' || rule.method.length === 0)) {
     return 'method must be a non-empty string';
+  }
   if (rule.path !== undefined) {
     if (typeof rule.path !== 'string' || rule.path.length === 0) return 'path must be a non-empty string';
     const asRegex = parseSlashRegex(rule.path);
     if (asRegex instanceof Error) return `path ${rule.path} is not a valid regular expression: ${asRegex.message}`;
   }
-  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 200 || rule.status > 599))
+  if (rule.status !== undefined && (!Number.isInteger(rule.status) || rule.status < 200 || rule.status > 599)) {
     return 'status must be an integer from 200 to 599';
-  if (rule.retryAfter !== undefined && typeof rule.retryAfter !== 'number' && typeof rule.retryAfter !== 'string')
+  }
+  if (rule.retryAfter !== undefined && typeof rule.retryAfter !== 'number' && typeof rule.retryAfter !== 'string') {
     return 'retryAfter must be seconds (number) or an HTTP date (string)';
+  }
   if (
     rule.delayMs !== undefined &&
     (typeof rule.delayMs !== 'number' || !Number.isFinite(rule.delayMs) || rule.delayMs < 0)
-  )
+  ) {
     return 'delayMs must be a number ≥ 0';
+  }
   if (rule.drop !== undefined && typeof rule.drop !== 'boolean') return 'drop must be true or false';
-  if (rule.expireTokens !== undefined && typeof rule.expireTokens !== 'boolean')
+  if (rule.expireTokens !== undefined && typeof rule.expireTokens !== 'boolean') {
     return 'expireTokens must be true or false';
-  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1))
+  }
+  if (rule.times !== undefined && (!Number.isInteger(rule.times) || rule.times < 1)) {
     return 'times must be an integer ≥ 1';
-  if (rule.drop === true && rule.status !== undefined)
+  }
+  if (rule.drop === true && rule.status !== undefined) {
     return 'a rule cannot both drop the connection and answer a status';
+  }
   if (rule.status === undefined && rule.drop !== true && rule.delayMs === undefined && rule.expireTokens !== true) {
     return 'a rule needs at least one of status, drop, delayMs, expireTokens';
   }

@@ -33,8 +33,9 @@ function parseNumber(
 ): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || !check(n))
+  if (value.trim() === '' || !Number.isFinite(n) || !check(n)) {
     throw new UsageError(`--${flag} must be ${expectation} (got "${value}")`);
+  }
   return n;
 }
 

@@ -74,13 +74,14 @@ function listingEntity(
 ): JsonObject {
   const reportedState: JsonObject = { code: reported.code, effective: reported.code, lastUpdated: LAST_UPDATED };
   // The platform sends `detail` as a MessageInfo object, not a string.
-  if (reported.message)
+  if (reported.message) {
     reportedState.detail = {
       localizableMessageCode: 'integration.error',
       message: reported.message,
       messageWithParams: reported.message,
       messageParams: {},
     };
+  }
   return {
     id,
     name,
@@ -295,13 +296,15 @@ export function loadSeedFile(file: string): EmulatorSeed {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`Cannot read seed file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new Error(`Cannot read seed file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      cause: err,
+    });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw new Error(`Seed file ${file} is not valid JSON: ${(err as Error).message}`);
+    throw new Error(`Seed file ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
   }
   const problem = validateSeed(parsed);
   if (problem) throw new Error(`Seed file ${file}: ${problem}`);
@@ -312,19 +315,22 @@ export function loadSeedFile(file: string): EmulatorSeed {
 export function validateSeed(value: unknown): string | undefined {
   if (!isPlainObject(value)) return 'the seed must be a JSON object';
   const org = value.organization;
-  if (!isPlainObject(org) || typeof org.id !== 'string' || org.id.length === 0)
+  if (!isPlainObject(org) || typeof org.id !== 'string' || org.id.length === 0) {
     return 'organization must be an object with a non-empty string id';
+  }
   if (!Array.isArray(value.integrations)) return 'integrations must be an array';
   const ids = new Set<string>();
   for (const [i, entity] of value.integrations.entries()) {
     if (!isPlainObject(entity)) return `integrations[${i}] must be an object`;
-    if (typeof entity.id !== 'string' || entity.id.length === 0)
+    if (typeof entity.id !== 'string' || entity.id.length === 0) {
       return `integrations[${i}].id must be a non-empty string`;
+    }
     if (ids.has(entity.id)) return `integrations[${i}].id ${entity.id} appears twice`;
     ids.add(entity.id);
     if (typeof entity.name !== 'string') return `integrations[${i}].name must be a string`;
-    if (!isPlainObject(entity.integrationType) || typeof entity.integrationType.id !== 'string')
+    if (!isPlainObject(entity.integrationType) || typeof entity.integrationType.id !== 'string') {
       return `integrations[${i}].integrationType.id must be a string`;
+    }
   }
   for (const field of ['eventBridgeDocuments', 'configs'] as const) {
     const map = value[field];
@@ -336,15 +342,17 @@ export function validateSeed(value: unknown): string | undefined {
   }
   if (isPlainObject(value.configs)) {
     for (const [id, config] of Object.entries(value.configs)) {
-      if (!Number.isInteger((config as Record<string, unknown>).version))
+      if (!Number.isInteger((config as Record<string, unknown>).version)) {
         return `configs["${id}"].version must be an integer`;
+      }
     }
   }
   if (value.availableTopics !== undefined) {
     if (!Array.isArray(value.availableTopics)) return 'availableTopics must be an array';
     for (const [i, topic] of value.availableTopics.entries()) {
-      if (!isPlainObject(topic) || typeof topic.id !== 'string')
+      if (!isPlainObject(topic) || typeof topic.id !== 'string') {
         return `availableTopics[${i}] must be an object with a string id`;
+      }
     }
   }
   if (value.faults !== undefined) {

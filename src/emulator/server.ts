@@ -73,8 +73,9 @@ export interface Emulator {
 const API_ROUTES: Route<EmulatorData>[] = [...eventBridgeRoutes, ...integrationRoutes, ...platformRoutes];
 
 function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
-  if (opts.seedFile !== undefined && opts.seed !== undefined)
+  if (opts.seedFile !== undefined && opts.seed !== undefined) {
     throw new Error('Give either seedFile or seed, not both.');
+  }
   if (opts.seedFile !== undefined) return loadSeedFile(opts.seedFile);
   if (opts.seed !== undefined) {
     const problem = validateSeed(opts.seed);
@@ -85,8 +86,9 @@ function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
 }
 
 function checkOptions(opts: EmulatorOptions): void {
-  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535))
+  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) {
     throw new Error(`port must be an integer from 0 to 65535 (got ${opts.port}).`);
+  }
   if (
     opts.tokenLifetimeSeconds !== undefined &&
     (!Number.isFinite(opts.tokenLifetimeSeconds) || opts.tokenLifetimeSeconds <= 0)
@@ -94,8 +96,9 @@ function checkOptions(opts: EmulatorOptions): void {
     throw new Error(`tokenLifetimeSeconds must be a positive number (got ${opts.tokenLifetimeSeconds}).`);
   }
   if (opts.clientId !== undefined && opts.clientId.length === 0) throw new Error('clientId must not be empty.');
-  if (opts.clientSecret !== undefined && opts.clientSecret.length === 0)
+  if (opts.clientSecret !== undefined && opts.clientSecret.length === 0) {
     throw new Error('clientSecret must not be empty.');
+  }
   if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
 }
 
@@ -156,8 +159,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       return config === undefined ? undefined : deepCopy(config);
     },
     setConfig: (id, config) => {
-      if (!data.findIntegration(id))
+      if (!data.findIntegration(id)) {
         throw new Error(`No integration ${id} in the emulator; configs exist only for listed integrations.`);
+      }
       data.storeConfigAsNextVersion(id, config);
     },
   };
@@ -188,7 +192,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const serveApi = (req: EmulatorRequest): EmulatorResponse => {
     const authorization = req.headers.authorization;
     const token = parseBearer(authorization);
-    if (!token)
+    if (!token) {
       return json(
         401,
         genesysError(
@@ -197,6 +201,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           'No authentication bearer token specified in authorization header.',
         ),
       );
+    }
     if (!tokens.isValid(token)) return json(401, genesysError(401, 'bad.credentials', 'Invalid login credentials.'));
     return dispatch(API_ROUTES, req, data);
   };
@@ -207,10 +212,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     try {
       rawBody = await readBody(incoming);
     } catch (err) {
-      if (err instanceof BodyTooLargeError && !res.headersSent)
+      if (err instanceof BodyTooLargeError && !res.headersSent) {
         writeResponse(res, json(413, genesysError(413, 'request.entity.too.large', err.message)), {
           connection: 'close',
         });
+      }
       return;
     }
     const req = toEmulatorRequest(incoming, rawBody);
@@ -234,14 +240,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
     let response: EmulatorResponse;
     if (fault?.status !== undefined) response = faultResponse(fault);
-    else if (req.path === '/oauth/token')
+    else if (req.path === '/oauth/token') {
       response = handleTokenRequest(req, { clientId, clientSecret, tokenLifetimeSeconds, tokens });
-    else if (isApi) response = serveApi(req);
-    else
+    } else if (isApi) response = serveApi(req);
+    else {
       response = json(
         404,
         genesysError(404, 'not.found', 'The requested resource was not found: {path}', { path: req.path }),
       );
+    }
 
     const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID() };
     if (isApi) {
@@ -256,7 +263,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const server = createServer((incoming, res) => {
     handle(incoming, res).catch((err: unknown) => {
       process.stderr.write(`emulator: internal error: ${(err as Error).stack ?? String(err)}\n`);
-      if (!res.headersSent)
+      if (!res.headersSent) {
         writeResponse(
           res,
           json(
@@ -267,7 +274,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
           ),
           {},
         );
-      else res.destroy();
+      } else res.destroy();
     });
   });
 

@@ -37,7 +37,7 @@ export class EmulatorData {
       if (!this.configs.has(id)) {
         this.configs.set(id, {
           id,
-          name: entity.name as string,
+          name: entity.name,
           version: 1,
           properties: {},
           advanced: {},

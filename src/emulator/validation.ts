@@ -15,37 +15,44 @@ const MATCH_TYPES = ['exact', 'regex', 'exists', 'notexists'];
  */
 export function validateEventBridgeDocument(doc: unknown, pathId: string): ValidationProblem | undefined {
   if (!isPlainObject(doc)) return { field: 'body', message: 'The request body must be a JSON object.' };
-  if (doc.id !== undefined && doc.id !== pathId)
+  if (doc.id !== undefined && doc.id !== pathId) {
     return {
       field: 'id',
-      message: `The id in the body (${String(doc.id)}) does not match the integration id in the path (${pathId}).`,
+      message: `The id in the body (${JSON.stringify(doc.id)}) does not match the integration id in the path (${pathId}).`,
     };
+  }
   for (const field of ['awsAccount', 'awsRegion', 'roleArn']) {
     const value = doc[field];
-    if (typeof value !== 'string' || value.trim().length === 0)
+    if (typeof value !== 'string' || value.trim().length === 0) {
       return { field, message: `${field} is required and must be a non-empty string.` };
+    }
   }
-  if (!Array.isArray(doc.subscriptions))
+  if (!Array.isArray(doc.subscriptions)) {
     return { field: 'subscriptions', message: 'subscriptions is required and must be an array.' };
+  }
   const names = new Set<string>();
   for (const [i, sub] of doc.subscriptions.entries()) {
     const at = `subscriptions[${i}]`;
     if (!isPlainObject(sub)) return { field: at, message: `${at} must be an object.` };
-    if (typeof sub.name !== 'string' || sub.name.length === 0)
+    if (typeof sub.name !== 'string' || sub.name.length === 0) {
       return { field: `${at}.name`, message: `${at}.name is required and must be a non-empty string.` };
-    if (names.has(sub.name))
+    }
+    if (names.has(sub.name)) {
       return { field: `${at}.name`, message: `Subscription name "${sub.name}" is used more than once.` };
+    }
     names.add(sub.name);
     if (sub.events !== undefined && (!Array.isArray(sub.events) || sub.events.some((e) => typeof e !== 'string'))) {
       return { field: `${at}.events`, message: `${at}.events must be an array of strings.` };
     }
     if (sub.filterCriteria === undefined || sub.filterCriteria === null) continue;
-    if (!isPlainObject(sub.filterCriteria))
+    if (!isPlainObject(sub.filterCriteria)) {
       return { field: `${at}.filterCriteria`, message: `${at}.filterCriteria must be an object.` };
+    }
     const attributes = sub.filterCriteria.attributes;
     if (attributes === undefined) continue;
-    if (!Array.isArray(attributes))
+    if (!Array.isArray(attributes)) {
       return { field: `${at}.filterCriteria.attributes`, message: `${at}.filterCriteria.attributes must be an array.` };
+    }
     const keys = new Set<string>();
     for (const [j, attr] of attributes.entries()) {
       const problem = validateAttribute(attr, `${at}.filterCriteria.attributes[${j}]`, keys);
@@ -57,13 +64,15 @@ export function validateEventBridgeDocument(doc: unknown, pathId: string): Valid
 
 function validateAttribute(attr: unknown, at: string, keys: Set<string>): ValidationProblem | undefined {
   if (!isPlainObject(attr)) return { field: at, message: `${at} must be an object.` };
-  if (typeof attr.key !== 'string' || attr.key.length === 0)
+  if (typeof attr.key !== 'string' || attr.key.length === 0) {
     return { field: `${at}.key`, message: `${at}.key is required and must be a non-empty string.` };
-  if (keys.has(attr.key))
+  }
+  if (keys.has(attr.key)) {
     return {
       field: `${at}.key`,
       message: `Attribute key "${attr.key}" has more than one filter in this subscription.`,
     };
+  }
   keys.add(attr.key);
   if (typeof attr.matchType !== 'string' || !MATCH_TYPES.includes(attr.matchType)) {
     return {
@@ -72,30 +81,35 @@ function validateAttribute(attr: unknown, at: string, keys: Set<string>): Valida
     };
   }
   const values = attr.values ?? [];
-  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string'))
+  if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) {
     return { field: `${at}.values`, message: `${at}.values must be an array of strings.` };
+  }
   switch (attr.matchType) {
     case 'regex': {
-      if (values.length !== 1)
+      if (values.length !== 1) {
         return {
           field: `${at}.values`,
           message: `${at}: matchType regex needs exactly one pattern in values (got ${values.length}).`,
         };
+      }
       const problem = regexProblem(values[0] as string);
-      if (problem)
+      if (problem) {
         return { field: `${at}.values[0]`, message: `${at}.values[0] is not a valid regular expression: ${problem}` };
+      }
       return undefined;
     }
     case 'exact':
-      if (values.length === 0)
+      if (values.length === 0) {
         return { field: `${at}.values`, message: `${at}: matchType exact needs at least one value.` };
+      }
       return undefined;
     default:
-      if (values.length !== 0)
+      if (values.length !== 0) {
         return {
           field: `${at}.values`,
           message: `${at}: matchType ${attr.matchType} takes no values (got ${values.length}).`,
         };
+      }
       return undefined;
   }
 }
@@ -128,12 +142,15 @@ export function validateConfig(body: unknown, isEventBridge: boolean): Validatio
   if (!isPlainObject(body)) return { field: 'body', message: 'The request body must be a JSON object.' };
   if (body.version === undefined || body.version === null) return { field: 'version', message: 'version is required.' };
   if (!Number.isInteger(body.version)) return { field: 'version', message: 'version must be an integer.' };
-  if (body.name !== undefined && typeof body.name !== 'string')
+  if (body.name !== undefined && typeof body.name !== 'string') {
     return { field: 'name', message: 'name must be a string.' };
-  if (body.properties !== undefined && !isPlainObject(body.properties))
+  }
+  if (body.properties !== undefined && !isPlainObject(body.properties)) {
     return { field: 'properties', message: 'properties must be an object.' };
-  if (body.advanced !== undefined && !isPlainObject(body.advanced))
+  }
+  if (body.advanced !== undefined && !isPlainObject(body.advanced)) {
     return { field: 'advanced', message: 'advanced must be an object.' };
+  }
   if (!isEventBridge || !isPlainObject(body.properties)) return undefined;
   const props = body.properties;
   const filter = props.eventFilter;
@@ -143,13 +160,15 @@ export function validateConfig(body: unknown, isEventBridge: boolean): Validatio
     }
     const seen = new Set<string>();
     for (const topic of filter as string[]) {
-      if (topic.trim().length === 0 || /\s/.test(topic))
+      if (topic.trim().length === 0 || /\s/.test(topic)) {
         return {
           field: 'properties.eventFilter',
           message: `properties.eventFilter contains an invalid topic name "${topic}".`,
         };
-      if (seen.has(topic))
+      }
+      if (seen.has(topic)) {
         return { field: 'properties.eventFilter', message: `properties.eventFilter lists "${topic}" more than once.` };
+      }
       seen.add(topic);
     }
   }

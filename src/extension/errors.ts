@@ -39,7 +39,7 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
     const text = err instanceof Error ? err.message : String(err);
     return { message: prefix + text, buttons: ['Show Log'] };
   }
-  const e = err as GenesysError;
+  const e = err;
   const detail = e.message.replace(/\.$/, '');
   const ref = e.correlationId ? ` (correlation id ${e.correlationId})` : '';
   switch (e.kind) {

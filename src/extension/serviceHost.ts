@@ -63,15 +63,14 @@ export class ServiceHost implements vscode.Disposable {
   }
 
   private createServices(): ExtensionServices {
-    const host = this;
+    const lazyValidator = (): RegexValidator => (this.validator ??= new RegexValidator());
     return {
       log: this.log,
       getClient: () => this.session.getClient(),
       requireClient: () => this.requireClient(),
       get validator(): RegexValidator {
         // Lazy: the worker (and re2-wasm) only load when someone validates a pattern.
-        host.validator ??= new RegexValidator();
-        return host.validator;
+        return lazyValidator();
       },
       allowPcre2Only: () => settings.allowPcre2Only(),
       refresh: (integrationId?: string) => this.tree.refresh(integrationId),

@@ -96,8 +96,9 @@ export function applyFilterEdit(doc: JsonObject, edit: FilterEdit): JsonObject {
       );
     }
     const valuesProblem = validateFilterValues(edit.matchType, edit.values);
-    if (valuesProblem)
+    if (valuesProblem) {
       throw new FilterEditError('invalidValues', `Invalid values for "${edit.key}": ${valuesProblem}.`);
+    }
   }
 
   const copy = deepCopy(doc);
@@ -164,17 +165,19 @@ function attributesOf(subscription: JsonObject): JsonValue[] {
 
 function setAttribute(subscription: JsonObject, edit: SetFilterEdit): void {
   const criteria = objectMember(subscription, 'filterCriteria');
-  if (!criteria)
+  if (!criteria) {
     throw new FilterEditError(
       'invalidDocument',
       `Subscription "${edit.subscription}" has a "filterCriteria" member that is not an object.`,
     );
+  }
   const attributes = arrayMember(criteria, 'attributes');
-  if (!attributes)
+  if (!attributes) {
     throw new FilterEditError(
       'invalidDocument',
       `Subscription "${edit.subscription}" has "filterCriteria.attributes" that is not a list.`,
     );
+  }
 
   const existing = attributes.find((a): a is JsonObject => isJsonObject(a) && a.key === edit.key);
   const noValues = edit.matchType === 'exists' || edit.matchType === 'notexists';

@@ -55,8 +55,9 @@ export function readEventBridgeProperties(config: JsonObject): EventBridgeProper
 /** Checks one topic name such as `v2.detail.events.conversation.{id}.customer.start`; undefined = fine, else the reason. */
 export function validateTopicName(topic: string): string | undefined {
   if (topic.length === 0) return 'the topic name is empty';
-  if (topic.length > MAX_TOPIC_LENGTH)
+  if (topic.length > MAX_TOPIC_LENGTH) {
     return `the topic name is ${topic.length} characters long; at most ${MAX_TOPIC_LENGTH} are allowed`;
+  }
   const whitespace = /\s/u.exec(topic);
   if (whitespace) return `the topic name contains whitespace at position ${whitespace.index}`;
   const segments = topic.split('.');
@@ -93,8 +94,9 @@ export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string |
   const restoreProblem = validateRestoreAt(edit);
   if (restoreProblem) return restoreProblem;
   const properties = config.properties;
-  if (properties !== undefined && properties !== null && !isJsonObject(properties))
+  if (properties !== undefined && properties !== null && !isJsonObject(properties)) {
     return 'the config has a "properties" member that is not an object';
+  }
   if (
     isJsonObject(properties) &&
     properties.eventFilter !== undefined &&
@@ -158,13 +160,16 @@ function restoredInOrder(edit: TopicEdit): Array<[string, number]> {
 
 function validateRestoreAt(edit: TopicEdit): string | undefined {
   if (edit.restoreAt === undefined) return undefined;
-  if (typeof edit.restoreAt !== 'object' || edit.restoreAt === null || Array.isArray(edit.restoreAt))
+  if (typeof edit.restoreAt !== 'object' || edit.restoreAt === null || Array.isArray(edit.restoreAt)) {
     return 'the restore positions are not an object of topic → index';
+  }
   for (const [topic, index] of Object.entries(edit.restoreAt)) {
-    if (!edit.add.includes(topic))
+    if (!edit.add.includes(topic)) {
       return `a restore position is given for "${topic}", which is not among the topics to add`;
-    if (!Number.isSafeInteger(index) || index < 0)
+    }
+    if (!Number.isSafeInteger(index) || index < 0) {
       return `the restore position of "${topic}" must be a whole number of 0 or more, not ${String(index)}`;
+    }
   }
   return undefined;
 }

@@ -101,7 +101,7 @@ export class TokenProvider {
   private readToken(text: string, correlationId: string | undefined): CachedToken {
     let body: { access_token?: unknown; expires_in?: unknown } | undefined;
     try {
-      body = JSON.parse(text);
+      body = JSON.parse(text) as typeof body;
     } catch {
       body = undefined;
     }

@@ -192,8 +192,9 @@ export class GenesysClient {
     for (let attempt = 1; attempt <= MAX_CONFIG_REREADS + 1; attempt++) {
       const before = await this.getIntegrationConfig(id, signal);
       const version = before.version;
-      if (typeof version !== 'number' && typeof version !== 'string')
+      if (typeof version !== 'number' && typeof version !== 'string') {
         throw unexpectedShape(`the configuration of integration '${id}' (no version)`);
+      }
       const edited = mutate(structuredClone(before));
       if (!isJsonObject(edited)) throw new TypeError('The config mutation must return a JSON object.');
       // The version we read is what makes the write safe; the mutation does not get to change it.
@@ -254,8 +255,9 @@ export class GenesysClient {
 
   /** A request after sign-out or a profile switch is a cancellation, not a network failure. */
   private assertOpen(): void {
-    if (this.disposed)
+    if (this.disposed) {
       throw new GenesysError('cancelled', 'The Genesys Cloud client was closed (signed out or switched profile).');
+    }
   }
 
   private async fetchIntegrationPage(pageNumber: number, path: string, signal?: AbortSignal) {
@@ -271,8 +273,9 @@ export class GenesysClient {
     } catch {
       return undefined;
     }
-    if (url.origin !== new URL(this.environment.apiBase).origin || url.pathname !== '/api/v2/integrations')
+    if (url.origin !== new URL(this.environment.apiBase).origin || url.pathname !== '/api/v2/integrations') {
       return undefined;
+    }
     return url.pathname + url.search;
   }
 

@@ -41,13 +41,15 @@ export function configPath(id: string): string {
 }
 
 export function encodeId(id: string): string {
-  if (typeof id !== 'string' || id.trim() === '')
+  if (typeof id !== 'string' || id.trim() === '') {
     throw new GenesysError('invalidRequest', 'The integration id is empty.');
+  }
   const trimmed = id.trim();
   // encodeURIComponent leaves dots alone and URL parsing resolves "." and ".." (even as %2E) as path
   // segments: ".." would turn PUT /integrations/eventbridge/.. into PUT /integrations/.
-  if (trimmed === '.' || trimmed === '..')
+  if (trimmed === '.' || trimmed === '..') {
     throw new GenesysError('invalidRequest', `"${trimmed}" is not an integration id.`);
+  }
   return encodeURIComponent(trimmed);
 }
 
@@ -70,7 +72,8 @@ export function requireObject(value: JsonObject, what: string): JsonObject {
 
 export function positiveOr(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback;
-  if (!Number.isFinite(value) || value <= 0)
+  if (!Number.isFinite(value) || value <= 0) {
     throw new GenesysError('configuration', `${name} must be a positive number of milliseconds (got ${value}).`);
+  }
   return value;
 }

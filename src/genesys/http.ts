@@ -34,9 +34,9 @@ export interface RetryNotice {
 
 /** Seams for tests: how to wait, where jitter comes from, what time it is. */
 export interface TransportTiming {
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
-  random(): number;
-  now(): number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random: () => number;
+  now: () => number;
 }
 
 export const realTiming: TransportTiming = { sleep, random: Math.random, now: Date.now };

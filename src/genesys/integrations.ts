@@ -57,8 +57,9 @@ export function isEventBridgeIntegration(entity: JsonObject): boolean {
 
 export function toIntegrationSummary(entity: JsonObject): IntegrationSummary {
   const summary: IntegrationSummary = {
-    id: String(entity.id),
-    name: optionalString(entity.name) ?? String(entity.id),
+    // readIntegrationPage only passes entities whose id is a string.
+    id: entity.id as string,
+    name: optionalString(entity.name) ?? (entity.id as string),
     raw: entity,
   };
   const intended = optionalString(entity.intendedState);

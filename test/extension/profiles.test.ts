@@ -119,7 +119,7 @@ describe('profiles and sign-in', () => {
     let fired = false;
     const listener = api.services.onDidChangeSession(() => (fired = true));
     try {
-      await api.host.context.secrets.store(`genesysCloud.clientSecret.${profile!.id}`, `${SECRET}-rotated`);
+      await api.host.context.secrets.store(`genesysCloud.clientSecret.${profile.id}`, `${SECRET}-rotated`);
       await waitFor(() => fired && api.services.getClient() !== client, 'a session reload after secrets.onDidChange');
     } finally {
       listener.dispose();
@@ -163,8 +163,8 @@ describe('profiles and sign-in', () => {
     assert.equal(profile?.name, 'Test org');
     await vscode.commands.executeCommand('genesysCloud.signOut');
     assert.equal(api.services.getClient(), undefined);
-    assert.equal(await api.host.context.secrets.get(`genesysCloud.clientSecret.${profile!.id}`), undefined);
-    assert.ok(!api.host.profiles.list().some((p) => p.id === profile!.id));
+    assert.equal(await api.host.context.secrets.get(`genesysCloud.clientSecret.${profile.id}`), undefined);
+    assert.ok(!api.host.profiles.list().some((p) => p.id === profile.id));
     assert.deepEqual(await api.host.tree.getChildren(), [], 'no rows when signed out, so viewsWelcome shows');
   });
 

@@ -3,7 +3,6 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/main';
 import { SEED_ENDPOINT_UNAVAILABLE } from '../../src/extension/tree/integrationNode';
-import type { LoadMoreNode } from '../../src/extension/tree/loadMoreNode';
 import { IntegrationNode } from '../../src/extension/tree/integrationNode';
 import type { TreeNode } from '../../src/extension/tree/treeNode';
 import type { GenesysClient } from '../../src/genesys/client';
@@ -190,7 +189,7 @@ describe('integrations tree', () => {
     });
     const stale = node.loadDetails(signal);
     node.forgetDetails(); // what a refresh of this integration does, e.g. right after a write
-    const topicsGroup = node.loadChildren!(signal);
+    const topicsGroup = node.loadChildren(signal);
     await waitFor(() => pending.length === 2, 'the second config read');
     pending[1](config('222222222222', ['v2.users.{id}.presence']));
     await waitFor(() => redrawn.length === 1, 'the row redrawn with the fresh config');
@@ -319,7 +318,7 @@ describe('integrations tree', () => {
 
           let rows = first;
           for (let page = 2; page <= 10; page++) {
-            await vscode.commands.executeCommand('genesysCloud.loadMore', rows.at(-1)!.node as LoadMoreNode);
+            await vscode.commands.executeCommand('genesysCloud.loadMore', rows.at(-1)!.node);
             rows = await children(api);
             assert.equal(listCalls().length, page, `one request per "Load more…" (page ${page})`);
             assert.equal(rows[0].label, 'Bulk integration 0000', 'earlier rows keep their place');

@@ -203,7 +203,6 @@ test('the status bar shows the profile; a click offers the profiles', { timeout:
 });
 
 test('a failed listing becomes an error row; clicking it retries', { timeout: 60_000 }, async () => {
-  const { page } = workbench;
   const admin = (path: string, init?: RequestInit) => fetch(`${workbench.emulatorUrl}/__emulator/${path}`, init);
   const fault = {
     method: 'GET',

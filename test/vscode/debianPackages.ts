@@ -18,8 +18,10 @@ export function installDebianPackages(packages: string[], why: string): void {
     return spawnSync(command, rest, { stdio: 'inherit', env });
   };
   // The package lists may be missing on a fresh machine; an update first makes the install find them.
-  run(['apt-get', 'update', '-qq']);
-  const result = run(['apt-get', 'install', '-y', '-qq', ...packages]);
+  // Another apt-get may hold the dpkg lock (unattended upgrades): wait for it rather than fail at once.
+  const lockWait = ['-o', 'DPkg::Lock::Timeout=600'];
+  run(['apt-get', ...lockWait, 'update', '-qq']);
+  const result = run(['apt-get', ...lockWait, 'install', '-y', '-qq', ...packages]);
   if (result.status !== 0) throw new Error(`apt-get could not install ${packages.join(' ')}. Run: ${command}`);
 }
 

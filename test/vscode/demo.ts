@@ -54,8 +54,9 @@ async function main(): Promise<number> {
 
   await ensureCodeServer();
   const port = values.port ? Number(values.port) : undefined;
-  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536))
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new Error(`--port must be a port number, got "${values.port}".`);
+  }
   const server = await startCodeServer({ env: editorEnvironment(emulator, true), port });
   const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT });
   console.log(

@@ -94,7 +94,7 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
           `The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`,
         );
       });
-    return createWorkbench(page, stack.emulator.url, dirs.screenshots, stack.close);
+    return createWorkbench(page, stack.emulator.url, dirs.screenshots, () => stack.close());
   } catch (err) {
     await stack.close();
     throw err;

@@ -101,8 +101,9 @@ function assertPlatformSupported(): void {
  */
 function ensureBuildPrerequisites(): void {
   const missing: string[] = [];
-  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h'))
+  if (!fs.existsSync('/usr/include/gssapi/gssapi.h') && !fs.existsSync('/usr/include/gssapi.h')) {
     missing.push('libkrb5-dev');
+  }
   for (const [pkg, ...commands] of [
     ['g++', 'g++', 'c++'],
     ['make', 'make'],
@@ -205,9 +206,10 @@ function runNpm(args: string[], cwd: string, env: NodeJS.ProcessEnv, log: (line:
       .slice(-40)
       .join('\n');
     await npm.stop();
-    if (code !== 0)
+    if (code !== 0) {
       throw new Error(
         `\`npm ${args.join(' ')}\` failed (${typeof code === 'number' ? `exit ${code}` : code}) in ${cwd}. Last output:\n${tail}`,
       );
+    }
   });
 }

@@ -28,8 +28,9 @@ const LOG_DIR = path.join(ARTIFACTS_DIR, 'logs', 'extension-host-tests');
 /** Returns mocha's exit code (0 = all passed); any harness failure or timeout is reported and returns 1. */
 export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promise<number> {
   assertBuilt();
-  if (!fs.existsSync(TESTS_ENTRY))
+  if (!fs.existsSync(TESTS_ENTRY)) {
     throw new Error(`${path.relative(REPO_ROOT, TESTS_ENTRY)} is missing: run \`npm run build\` first.`);
+  }
   fs.rmSync(LOG_DIR, { recursive: true, force: true });
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const hostConsolePath = path.join(LOG_DIR, 'extension-host-console.log');
@@ -69,10 +70,11 @@ export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promis
       timeoutMs,
       `The extension-host tests did not finish within ${timeoutMs / 1000} s (logs in ${path.relative(REPO_ROOT, LOG_DIR)}).`,
     );
-    if (code !== 0)
+    if (code !== 0) {
       console.error(
         `Extension-host tests exited with ${code}; the full console is in ${path.relative(REPO_ROOT, hostConsolePath)}.`,
       );
+    }
     await page.screenshot({ path: path.join(LOG_DIR, 'workbench-at-exit.png') }).catch(() => undefined);
 
     const activationErrors = findActivationErrors(server.userDataDir);

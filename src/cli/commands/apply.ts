@@ -62,23 +62,27 @@ function matchTypeOf(given: string | undefined, regex: string | undefined): Matc
       'apply',
     );
   }
-  if (!isMatchType(given))
+  if (!isMatchType(given)) {
     throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, 'apply');
+  }
   return given;
 }
 
 function filterValuesOf(matchType: MatchType, regex: string | undefined, values: string[]): string[] {
   if (matchType === 'regex') {
-    if (regex !== undefined && values.length > 0)
+    if (regex !== undefined && values.length > 0) {
       throw new UsageError('Give the pattern once: either --regex or --value, not both.', 'apply');
+    }
     if (regex !== undefined) return [regex];
     if (values.length === 0) throw new UsageError('A regex filter needs --regex PATTERN.', 'apply');
     return values;
   }
   if (regex !== undefined) throw new UsageError(`--regex goes with --match-type regex, not ${matchType}.`, 'apply');
-  if (matchType === 'exact' && values.length === 0)
+  if (matchType === 'exact' && values.length === 0) {
     throw new UsageError('An exact filter needs at least one --value.', 'apply');
-  if (matchType !== 'exact' && values.length > 0)
+  }
+  if (matchType !== 'exact' && values.length > 0) {
     throw new UsageError(`A ${matchType} filter takes no --value.`, 'apply');
+  }
   return values;
 }

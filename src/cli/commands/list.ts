@@ -26,8 +26,9 @@ export async function listCommand(ctx: CommandContext, args: string[]): Promise<
 /** "ACTIVE", or "DISABLED/ERROR" when the intended and reported states tell different stories. */
 function stateOf(i: IntegrationSummary): string {
   const reported = i.reportedState?.code;
-  if (i.intendedState && i.intendedState !== 'ENABLED')
+  if (i.intendedState && i.intendedState !== 'ENABLED') {
     return reported ? `${i.intendedState}/${reported}` : i.intendedState;
+  }
   return reported ?? i.intendedState ?? '-';
 }
 

@@ -21,7 +21,7 @@ export async function showCommand(ctx: CommandContext, args: string[]): Promise<
 }
 
 function describeDocument(integrationId: string, doc: JsonObject): string {
-  const text = (key: string): string => (typeof doc[key] === 'string' ? (doc[key] as string) : '(not set)');
+  const text = (key: string): string => (typeof doc[key] === 'string' ? doc[key] : '(not set)');
   const lines = [
     `Integration ${integrationId}`,
     `  AWS account ${text('awsAccount')}, region ${text('awsRegion')}`,

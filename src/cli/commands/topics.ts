@@ -179,8 +179,9 @@ function applyOrExplain(config: JsonObject, edit: TopicEdit): JsonObject {
   try {
     return applyTopicEdit(config, edit);
   } catch (err) {
-    if (err instanceof TopicEditError)
+    if (err instanceof TopicEditError) {
       throw new CliError(`${err.message.replace(/\.$/, '')}; nothing was written.`, ExitCode.invalidInput);
+    }
     throw err;
   }
 }

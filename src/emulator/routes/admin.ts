@@ -7,16 +7,16 @@ import type { Route } from './router';
 /** What the admin API drives: the same operations as the JS API of `startEmulator`. */
 export interface AdminControls {
   readonly requests: unknown[];
-  clearRequests(): void;
-  listFaults(): FaultRule[];
-  addFault(rule: FaultRule): void;
-  clearFaults(): void;
-  expireTokens(): void;
-  reset(): void;
-  getEventBridgeDocument(id: string): JsonObject | undefined;
-  setEventBridgeDocument(id: string, doc: JsonObject): void;
-  getConfig(id: string): JsonObject | undefined;
-  setConfig(id: string, config: JsonObject): void;
+  clearRequests: () => void;
+  listFaults: () => FaultRule[];
+  addFault: (rule: FaultRule) => void;
+  clearFaults: () => void;
+  expireTokens: () => void;
+  reset: () => void;
+  getEventBridgeDocument: (id: string) => JsonObject | undefined;
+  setEventBridgeDocument: (id: string, doc: JsonObject) => void;
+  getConfig: (id: string) => JsonObject | undefined;
+  setConfig: (id: string, config: JsonObject) => void;
 }
 
 const noContent: EmulatorResponse = { status: 204 };
@@ -28,11 +28,12 @@ function badRequest(message: string, params: Record<string, string> = {}): Emula
 type BodyResult = { ok: true; body: JsonObject } | { ok: false; response: EmulatorResponse };
 
 function objectBody(req: EmulatorRequest): BodyResult {
-  if (req.jsonError)
+  if (req.jsonError) {
     return {
       ok: false,
       response: badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError }),
     };
+  }
   if (!isPlainObject(req.json)) return { ok: false, response: badRequest('The request body must be a JSON object.') };
   return { ok: true, body: req.json as JsonObject };
 }

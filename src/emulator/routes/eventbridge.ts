@@ -21,14 +21,16 @@ function getDocument(_req: EmulatorRequest, [id]: string[], data: EmulatorData):
 /** Stores the whole document as sent: fields the emulator does not know are kept, never dropped. */
 function putDocument(req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
   if (!data.eventBridgeDocuments.has(id)) return notFound(id);
-  if (req.jsonError)
+  if (req.jsonError) {
     return json(
       400,
       genesysError(400, 'bad.request', 'The request body is not valid JSON: {reason}', { reason: req.jsonError }),
     );
+  }
   const problem = validateEventBridgeDocument(req.json, id);
-  if (problem)
+  if (problem) {
     return json(400, genesysError(400, 'invalid.value', '{reason}', { field: problem.field, reason: problem.message }));
+  }
   const stored = deepCopy(req.json as JsonObject);
   data.eventBridgeDocuments.set(id, stored);
   return json(200, deepCopy(stored));

@@ -26,8 +26,9 @@ function parsePositiveInt(value: string | null, fallback: number): number | unde
 /** GET /api/v2/integrations — Genesys paging: nextUri only while there is a next page. */
 function listIntegrations(req: EmulatorRequest, _params: string[], data: EmulatorData): EmulatorResponse {
   const pageSize = parsePositiveInt(req.query.get('pageSize'), DEFAULT_PAGE_SIZE);
-  if (pageSize === undefined || pageSize > MAX_PAGE_SIZE)
+  if (pageSize === undefined || pageSize > MAX_PAGE_SIZE) {
     return badRequest('pageSize must be an integer from 1 to {max}.', { max: String(MAX_PAGE_SIZE) });
+  }
   const pageNumber = parsePositiveInt(req.query.get('pageNumber'), 1);
   if (pageNumber === undefined) return badRequest('pageNumber must be an integer of at least 1.');
   const total = data.integrations.length;
@@ -73,7 +74,7 @@ function putConfig(req: EmulatorRequest, [id]: string[], data: EmulatorData): Em
         409,
         'conflict',
         'The version {version} supplied for the integration configuration does not match the current version {currentVersion}.',
-        { version: String(body.version), currentVersion: String(current.version) },
+        { version: JSON.stringify(body.version), currentVersion: JSON.stringify(current.version) },
       ),
     );
   }

@@ -18,8 +18,9 @@ function sameText(a: string, b: string): boolean {
 
 /** POST /oauth/token — client credentials grant with HTTP Basic client authentication only. */
 export function handleTokenRequest(req: EmulatorRequest, settings: OAuthSettings): EmulatorResponse {
-  if (req.method !== 'POST')
+  if (req.method !== 'POST') {
     return json(405, oauthError('invalid_request', 'The token endpoint accepts POST only.'), { allow: 'POST' });
+  }
   const credentials = parseBasicAuth(req.headers.authorization);
   if (!credentials) {
     return json(

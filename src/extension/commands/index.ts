@@ -10,7 +10,7 @@ import { switchProfileCommand } from './switchProfile';
 
 /** The core commands, one factory per command id (the filter and topic flows register their own). */
 export function registerCoreCommands(context: vscode.ExtensionContext, host: ServiceHost): void {
-  const table: Record<string, (...args: any[]) => unknown> = {
+  const table: Record<string, (...args: never[]) => unknown> = {
     'genesysCloud.signIn': signInCommand(host),
     'genesysCloud.signOut': signOutCommand(host),
     'genesysCloud.switchProfile': switchProfileCommand(host),

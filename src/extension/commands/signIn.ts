@@ -38,7 +38,7 @@ function isSignInRequest(args: unknown): args is SignInRequest {
   }
   // Partial arguments are a caller's mistake, not a reason to open the prompts.
   for (const field of ['environment', 'clientId', 'clientSecret'] as const) {
-    if (typeof a[field] !== 'string' || a[field]!.trim() === '') {
+    if (typeof a[field] !== 'string' || a[field].trim() === '') {
       throw new Error(`Sign In arguments need a non-empty "${field}".`);
     }
   }

@@ -40,8 +40,9 @@ export function readFlowArgs(arg: unknown): FlowArgs {
   if (attributeKey) args.attributeKey = attributeKey;
   const matchType = optionalString(source, 'matchType');
   if (matchType !== undefined) {
-    if (!isMatchType(matchType))
+    if (!isMatchType(matchType)) {
       throw new FlowArgumentError(`"matchType" must be one of ${MATCH_TYPES.join(', ')}, got "${matchType}".`);
+    }
     args.matchType = matchType;
   }
   const values = optionalStrings(source, 'values');
@@ -63,7 +64,7 @@ function optionalStrings(source: Record<string, unknown>, name: string): string[
   const value = source[name];
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
   throw new FlowArgumentError(`"${name}" must be a string or a list of strings, got ${describe(value)}.`);
 }
 

@@ -12,8 +12,9 @@ const RANK: Record<RegexDiagnostic['severity'], number> = { error: 0, warning: 1
 
 export function regexValidator(services: ExtensionServices): InputValidator {
   return async (pattern, signal) => {
-    if (pattern.length === 0)
+    if (pattern.length === 0) {
       return { severity: 'error', message: 'Type a regular expression (RE2 syntax), e.g. ^Premium' };
+    }
     const result = await services.validator.validate(pattern, { allowPcre2Only: services.allowPcre2Only() }, signal);
     return summarizeRegexResult(pattern, result);
   };
@@ -27,8 +28,9 @@ export function summarizeRegexResult(pattern: string, result: RegexValidationRes
   const more = sorted.length > 1 ? ` (+${sorted.length - 1} more)` : '';
   const text = describeDiagnostic(pattern, first) + more;
   if (first.severity === 'error' || !result.valid) return { severity: 'error', message: text };
-  if (first.severity === 'warning')
+  if (first.severity === 'warning') {
     return { severity: 'warning', message: `${text}. Allowed by genesysCloud.regex.allowPcre2Only.` };
+  }
   // The core's own info line already says the pattern is valid ("Valid RE2 pattern · 2 groups").
   return { severity: 'info', message: /\bvalid\b/i.test(text) ? text : `Valid RE2 pattern. ${text}` };
 }

@@ -37,14 +37,14 @@ export function showIntegrationJsonCommand(ctx: FlowContext) {
       async () => {
         try {
           const document = await readEventBridgeDocument(ctx.services, client, id);
-          return { document, source: 'eventbridge' as const, name: nameOf(document, integration!) };
+          return { document, source: 'eventbridge' as const, name: nameOf(document, integration) };
         } catch (err) {
           if (!(err instanceof SeedEndpointUnavailableError)) throw err;
           const document = await client.getIntegrationConfig(id);
           return {
             document,
             source: 'config' as const,
-            name: `${nameOf(document, integration!)} — config (attribute filters unavailable on this org)`,
+            name: `${nameOf(document, integration)} — config (attribute filters unavailable on this org)`,
           };
         }
       },

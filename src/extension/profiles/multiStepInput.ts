@@ -149,7 +149,7 @@ export class MultiStepInput {
       const settle = (finish: () => void) => {
         if (!settled) {
           settled = true;
-          listeners.forEach((l) => l.dispose());
+          for (const l of listeners) l.dispose();
           finish();
         }
       };

@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { isGenesysError } from '../../genesys/errors';
 import { resolveEnvironment, type GenesysEnvironment } from '../../genesys/regions';
 import type { Profile } from './profile';

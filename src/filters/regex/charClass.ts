@@ -86,8 +86,9 @@ function scanClassAtom(scan: ScanState): ClassAtom {
   const start = scan.i;
   const posix = /^\[:(\^?)([A-Za-z]*):\]/.exec(p.slice(start));
   if (posix) {
-    if (!POSIX_CLASSES.has(posix[2]))
+    if (!POSIX_CLASSES.has(posix[2])) {
       scan.candidate('invalid character class range', start, start + posix[0].length, posix[0]);
+    }
     scan.emit(start, start + posix[0].length, posix[0]);
     return { start, end: scan.i, out: posix[0], isClass: true, codePoint: -1 };
   }

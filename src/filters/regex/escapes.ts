@@ -86,7 +86,7 @@ export function scanEscape(scan: ScanState): void {
     scan.atom();
     return;
   }
-  if (d === 'C')
+  if (d === 'C') {
     scan.finding(
       'notPcre2.singleByte',
       'warning',
@@ -94,6 +94,7 @@ export function scanEscape(scan: ScanState): void {
       start + 2,
       `\\C at ${start}–${start + 2} matches one byte and can split a UTF-8 character; the backend may reject it`,
     );
+  }
   const len = 1 + scan.codePointLength(start + 1);
   const text = p.slice(start, start + len);
   if (/[A-Za-z0-9]/.test(d) && !RE2_ESCAPES.has(d)) scan.candidate('invalid escape sequence', start, start + len, text);

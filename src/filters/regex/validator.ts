@@ -47,8 +47,9 @@ export class RegexValidator {
 
     const scan = scanPattern(pattern);
     const diagnostics = scan.findings.map((f): RegexDiagnostic => {
-      if (f.kind !== 'pcre2Only')
+      if (f.kind !== 'pcre2Only') {
         return { code: f.code, message: f.message, severity: f.kind, start: f.start, end: f.end };
+      }
       return options.allowPcre2Only
         ? {
             code: f.code,

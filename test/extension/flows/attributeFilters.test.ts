@@ -65,8 +65,8 @@ describe('flows: attribute filters', function () {
 
     const [invalid, valid] = prompter.find('pattern')[0].validation;
     assert.equal(invalid?.severity, 'error');
-    assert.match(invalid!.message, /\)/, 'the error names the missing parenthesis');
-    assert.match(invalid!.message, /\d/, 'the error gives a position in the pattern');
+    assert.match(invalid.message, /\)/, 'the error names the missing parenthesis');
+    assert.match(invalid.message, /\d/, 'the error gives a position in the pattern');
     assert.equal(valid?.severity, 'info');
 
     const expected = clone(original);

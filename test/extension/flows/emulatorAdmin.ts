@@ -14,10 +14,11 @@ export class EmulatorAdmin {
 
   static fromEnvironment(): EmulatorAdmin {
     const url = process.env.EBF_EMULATOR_URL;
-    if (!url)
+    if (!url) {
       throw new Error(
         'EBF_EMULATOR_URL is not set: run these tests through the harness (node out/test/vscode/run.js).',
       );
+    }
     return new EmulatorAdmin(url.replace(/\/$/, ''));
   }
 

@@ -56,7 +56,7 @@ export async function openDiff(): Promise<{ label: string; before: unknown; afte
     tab && tab.input instanceof vscode.TabInputTextDiff,
     `expected a diff editor, got ${tab?.label ?? 'no tab'}`,
   );
-  const input = tab.input as vscode.TabInputTextDiff;
+  const input = tab.input;
   assert.equal(input.original.scheme, JSON_DOCUMENT_SCHEME);
   assert.equal(input.modified.scheme, JSON_DOCUMENT_SCHEME);
   const before = await vscode.workspace.openTextDocument(input.original);

@@ -61,6 +61,6 @@ describe('flows: live validation', () => {
     b.value = 'x';
     const verdict = await live.settle();
     assert.equal(verdict?.severity, 'error');
-    assert.match(verdict!.message, /worker crashed/);
+    assert.match(verdict.message, /worker crashed/);
   });
 });

@@ -86,10 +86,11 @@ export class ScriptedPrompter implements Prompter {
       if ('back' in answer) return BACK;
       if ('pick' in answer) {
         const item = items.find((i) => i.label === answer.pick);
-        if (!item)
+        if (!item) {
           throw new Error(
             `"${options.id}" has no item "${answer.pick}"; items: ${items.map((i) => i.label).join(' | ')}`,
           );
+        }
         return item.value;
       }
       if ('type' in answer) {
@@ -114,8 +115,9 @@ export class ScriptedPrompter implements Prompter {
       if (!('check' in answer)) throw new Error(`Answer for pickMany "${options.id}" needs "check"`);
       const values = answer.check.map((label) => {
         const item = items.find((i) => i.label === label);
-        if (!item)
+        if (!item) {
           throw new Error(`"${options.id}" has no item "${label}"; items: ${items.map((i) => i.label).join(' | ')}`);
+        }
         return item.value;
       });
       let rejected = false;

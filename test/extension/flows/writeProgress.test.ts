@@ -31,10 +31,11 @@ async function progressWhere(
   for (;;) {
     const found = t.api.flows.progress().find((r) => !known.has(r) && ready(r));
     if (found) return found;
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
       assert.fail(
         `timed out waiting for ${what}; progress seen: ${JSON.stringify(t.api.flows.progress().filter((r) => !known.has(r)))}`,
       );
+    }
     await sleep(25);
   }
 }

@@ -73,8 +73,9 @@ test(
 
     if ((await treeRow('Topic filters').count()) === 0) await treeRow('Org events (production)').click();
     await treeRow('Topic filters').waitFor();
-    if ((await treeRow('v2.routing.queues.{id}.conversations.calls').count()) === 0)
+    if ((await treeRow('v2.routing.queues.{id}.conversations.calls').count()) === 0) {
       await treeRow('Topic filters').click();
+    }
     await treeRow('v2.routing.queues.{id}.conversations.calls').waitFor();
     await workbench.shot('new-topic-row');
 

@@ -19,8 +19,9 @@ describe('emulator /api/v2/integrations/{id}/config/current', () => {
     assert.equal(eventBridge.length, 4);
     for (const entity of eventBridge) {
       const config = (await call(emulator, 'GET', configPath(entity.id), { token })).body;
-      for (const field of ['name', 'version', 'properties', 'advanced', 'notes', 'credentials'])
+      for (const field of ['name', 'version', 'properties', 'advanced', 'notes', 'credentials']) {
         assert.ok(field in config, `${entity.id} lacks ${field}`);
+      }
       assert.equal(config.name, entity.name);
       assert.equal(config.version, entity.config.current.version);
       assert.match(config.properties.awsAccountId, /^\d{12}$/);

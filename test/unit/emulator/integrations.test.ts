@@ -16,8 +16,9 @@ describe('emulator GET /api/v2/integrations', () => {
 
   it('pages with Genesys paging fields; nextUri only while there is a next page', async () => {
     const pages = [];
-    for (let n = 1; n <= 3; n++)
+    for (let n = 1; n <= 3; n++) {
       pages.push((await call(emulator, 'GET', `/api/v2/integrations?pageSize=2&pageNumber=${n}`, { token })).body);
+    }
     for (const [i, page] of pages.entries()) {
       assert.equal(page.pageSize, 2);
       assert.equal(page.pageNumber, i + 1);

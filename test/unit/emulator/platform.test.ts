@@ -31,8 +31,9 @@ describe('emulator availabletopics and organizations/me', () => {
       'v2.users.{id}.routingStatus',
       'v2.users.{id}.conversations',
       'v2.conversations.{id}.transcription',
-    ])
+    ]) {
       assert.ok(ids.includes(expected), `${expected} missing`);
+    }
     for (const topic of reply.body.entities) {
       assert.equal(typeof topic.description, 'string');
       assert.ok(Array.isArray(topic.requiresPermissions));

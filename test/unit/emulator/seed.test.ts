@@ -151,8 +151,9 @@ describe('emulator seed', () => {
         /availableTopics\[0\]/,
       ],
     ];
-    for (const [name, make, message] of cases)
+    for (const [name, make, message] of cases) {
       assert.match(validateSeed(make(base())) ?? 'no problem found', message, name);
+    }
   });
 
   it('startEmulator refuses bad options with a reason', async () => {

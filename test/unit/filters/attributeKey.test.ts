@@ -22,8 +22,9 @@ describe('validateAttributeKey', () => {
       ['a..b', /empty segment \(".."\) after "a"/],
       ['.', /starts with/],
     ];
-    for (const [key, reason] of cases)
+    for (const [key, reason] of cases) {
       assert.match(validateAttributeKey(key) ?? 'accepted', reason, JSON.stringify(key));
+    }
   });
 });
 

@@ -195,7 +195,7 @@ describe('documents and config', () => {
     api.intercept({ path: '/api/v2/integrations/eventbridge/a%2Fb%20c', method: 'GET' }).reply(200, doc);
     api.intercept({ path: '/api/v2/integrations/eventbridge/a%2Fb%20c', method: 'PUT' }).reply(200, (opts) => {
       sent = JSON.parse(String(opts.body));
-      contentType = new Headers(opts.headers as Record<string, string>).get('content-type') ?? undefined;
+      contentType = new Headers(opts.headers).get('content-type') ?? undefined;
       return sent as object;
     });
     const got = await client.getEventBridgeDocument('a/b c');

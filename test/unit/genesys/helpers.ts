@@ -28,7 +28,7 @@ export class FakeTiming implements TransportTiming {
     if (this.blockSleep) {
       await new Promise<void>((resolve, reject) => {
         signal?.addEventListener('abort', () => reject(cancelledError(signal.reason)), { once: true });
-        this.blockSleep!.then(resolve);
+        void this.blockSleep!.then(resolve);
       });
     }
     this.clock += ms;
@@ -95,12 +95,14 @@ export function headerOf(headers: unknown, name: string): string | undefined {
   if (!headers) return undefined;
   if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
   if (Array.isArray(headers)) {
-    for (let i = 0; i < headers.length; i += 2)
+    for (let i = 0; i < headers.length; i += 2) {
       if (String(headers[i]).toLowerCase() === name) return String(headers[i + 1]);
+    }
     return undefined;
   }
-  for (const [k, v] of Object.entries(headers as Record<string, unknown>))
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) {
     if (k.toLowerCase() === name) return String(v);
+  }
   return undefined;
 }
 

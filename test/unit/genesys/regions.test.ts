@@ -136,7 +136,8 @@ describe('resolveEnvironment', () => {
 
   it('knows loopback hosts', () => {
     for (const h of ['localhost', '127.0.0.1', '127.255.255.254', '[::1]']) assert.equal(isLoopbackHost(h), true, h);
-    for (const h of ['128.0.0.1', '127.0.0', 'localhost.example.com', '::1', '127.0.0.256', 'example.com'])
+    for (const h of ['128.0.0.1', '127.0.0', 'localhost.example.com', '::1', '127.0.0.256', 'example.com']) {
       assert.equal(isLoopbackHost(h), false, h);
+    }
   });
 });

@@ -225,6 +225,7 @@ describe('loading', () => {
         external: ['re2-wasm'],
         logLevel: 'error',
       });
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is built by this test, at run time
       const bundled = require(
         path.join(dir, 'validatorBundle.js'),
       ) as typeof import('../../../src/filters/regex/validator');

@@ -205,8 +205,9 @@ async function checkGivenValues(ctx: FlowContext, edit: SetFilterEdit): Promise<
   if (problem) throw new FlowArgumentError(`"values" do not fit matchType "${edit.matchType}": ${problem}.`);
   if (edit.matchType !== 'regex') return;
   const verdict = await regexValidator(ctx.services)(edit.values[0], new AbortController().signal);
-  if (verdict?.severity === 'error')
+  if (verdict?.severity === 'error') {
     throw new FlowArgumentError(`"values" is not a valid RE2 pattern: ${verdict.message}.`);
+  }
 }
 
 function existingFilter(s: ApplyState) {

@@ -95,10 +95,11 @@ export function removeFilterCommand(ctx: FlowContext) {
           }
           return async function askKey(f3, s3) {
             const subscription = findSubscription(s3.document!, s3.subscription!);
-            if (!subscription)
+            if (!subscription) {
               throw new FlowArgumentError(
                 `Integration ${s3.integration!.name} has no subscription "${s3.subscription}".`,
               );
+            }
             if (!given.key) {
               s3.key = await f3.pick({
                 id: 'attributeKey',
@@ -130,14 +131,12 @@ export function removeFilterCommand(ctx: FlowContext) {
 function announce(ctx: FlowContext, outcome: FilterWriteOutcome, isUndo = false): void {
   const { edit } = outcome;
   if (outcome.status === 'unchanged') {
-    void ctx
-      .prompter()
-      .notify({
-        id: 'unchanged',
-        severity: 'info',
-        message: `${edit.subscription} already has that filter on ${edit.key}; nothing was written.`,
-        actions: [],
-      });
+    void ctx.prompter().notify({
+      id: 'unchanged',
+      severity: 'info',
+      message: `${edit.subscription} already has that filter on ${edit.key}; nothing was written.`,
+      actions: [],
+    });
     return;
   }
   const what = isUndo

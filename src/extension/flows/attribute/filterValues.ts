@@ -13,9 +13,10 @@ export function parseExactValues(text: string): string[] | string {
     } catch (err) {
       return `not a valid JSON list: ${(err as Error).message}`;
     }
-    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string'))
+    if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) {
       return 'a JSON list must contain only strings';
-    return parsed as string[];
+    }
+    return parsed;
   }
   return trimmed
     .split(',')

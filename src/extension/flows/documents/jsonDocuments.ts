@@ -44,7 +44,7 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+    for (const d of this.disposables) d.dispose();
     this.contents.clear();
   }
 }

@@ -30,7 +30,8 @@ export type ItemSource<T> = PickOptions<T>['items'] | ((signal: AbortSignal) => 
 type FlowPickOptions<T> = Omit<PickOptions<T>, Omitted | 'items'> & { items: ItemSource<T> };
 type FlowPickManyOptions<T> = Omit<PickManyOptions<T>, Omitted | 'items'> & { items: ItemSource<T> };
 
-class BackSignal {}
+/** Thrown inside a step when the user pressed Back; caught by run(). */
+class BackSignal extends Error {}
 
 export class MultiStepFlow<S> {
   private asked = false;

@@ -98,7 +98,7 @@ export class VsCodePrompter implements Prompter {
         if (settled) return;
         settled = true;
         action();
-        disposables.forEach((d) => d.dispose());
+        for (const d of disposables) d.dispose();
       };
       disposables.push(
         pick.onDidTriggerButton((b) => {
@@ -188,7 +188,7 @@ export class VsCodePrompter implements Prompter {
         settled = true;
         live?.dispose();
         action();
-        disposables.forEach((d) => d.dispose());
+        for (const d of disposables) d.dispose();
       };
       disposables.push(
         box.onDidTriggerButton((b) => {

@@ -28,14 +28,12 @@ export function announceTopicWrite(ctx: FlowContext, outcome: TopicWriteOutcome,
     // Positions come from the config our write started from: that is where the removed topics were.
     const undo = rebaseTopicEdit(current, undoTopicEditFor(outcome.before, outcome.applied));
     if (undo.add.length === 0 && undo.remove.length === 0) {
-      void ctx
-        .prompter()
-        .notify({
-          id: 'unchanged',
-          severity: 'info',
-          message: `The topic filter of ${outcome.name} is already as it was before; nothing was written.`,
-          actions: [],
-        });
+      void ctx.prompter().notify({
+        id: 'unchanged',
+        severity: 'info',
+        message: `The topic filter of ${outcome.name} is already as it was before; nothing was written.`,
+        actions: [],
+      });
       return;
     }
     announceTopicWrite(

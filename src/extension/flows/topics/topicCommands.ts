@@ -70,14 +70,12 @@ async function runTopicFlow(
   const problem = validateTopicEdit(config, edit);
   if (problem) {
     if (edit.add.length === 0 && edit.remove.length === 0) {
-      void ctx
-        .prompter()
-        .notify({
-          id: 'unchanged',
-          severity: 'info',
-          message: 'The topic filter already matches your selection; nothing was written.',
-          actions: [],
-        });
+      void ctx.prompter().notify({
+        id: 'unchanged',
+        severity: 'info',
+        message: 'The topic filter already matches your selection; nothing was written.',
+        actions: [],
+      });
       return undefined;
     }
     throw new FlowArgumentError(`Cannot change the topic filter: ${problem}.`);
