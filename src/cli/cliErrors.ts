@@ -1,5 +1,5 @@
 import type { GenesysError } from '../genesys/errors';
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 import type { ExitCodeValue } from './exitCodes';
 
 export interface CliErrorDetails {

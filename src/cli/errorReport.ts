@@ -1,5 +1,5 @@
 import { isGenesysError, type GenesysError } from '../genesys/errors';
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 import { isCliError } from './cliErrors';
 import type { ExitCodeValue } from './exitCodes';
 import type { Output } from './output';

@@ -1,4 +1,4 @@
-import type { JsonValue } from '../filters/json';
+import type { JsonValue } from '../common/json';
 
 /** Where the CLI writes and what it reads from its environment: process streams in main.ts, buffers in tests. */
 export interface CliIo {

@@ -1,3 +1,4 @@
+import { plural } from '../common/text';
 import { describeDiagnostic, type RegexDiagnostic, type RegexValidator } from '../filters/regex/validator';
 import { CliError } from './cliErrors';
 import { ExitCode } from './exitCodes';
@@ -39,7 +40,7 @@ export async function requireValidPattern(
   if (!result.valid) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     throw new CliError(
-      `Invalid regular expression (${errors} error${errors === 1 ? '' : 's'}); nothing was sent.`,
+      `Invalid regular expression (${plural(errors, 'error')}); nothing was sent.`,
       ExitCode.invalidInput,
       {
         json: { diagnostics: result.diagnostics.map((d) => ({ ...d })) },

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../common/text';
 import { GenesysClient, type RetryNotice } from '../genesys/client';
 import { CliError } from './cliErrors';
 import { ExitCode } from './exitCodes';
@@ -45,10 +46,4 @@ export function createClient(credentials: Credentials, output: Output): GenesysC
 export function formatRetryNotice(notice: RetryNotice): string {
   const reason = /^429\b/.test(notice.reason) ? 'Rate limited (429)' : notice.reason;
   return `${reason}; waiting ${formatSeconds(notice.waitMs)} before retry ${notice.attempt + 1} of ${notice.maxAttempts}`;
-}
-
-function formatSeconds(ms: number): string {
-  const seconds = ms / 1000;
-  if (seconds >= 10 || Number.isInteger(seconds)) return `${Math.round(seconds)} s`;
-  return `${seconds.toFixed(1)} s`;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 
 /**
  * Genesys Cloud's error body, as the platform sends it on every non-2xx /api/v2 response.

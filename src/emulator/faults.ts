@@ -1,4 +1,4 @@
-import { isPlainObject } from './http';
+import { isJsonObject } from '../common/json';
 
 /**
  * A scripted misbehaviour. The first rule that matches a request (method and path) is applied and
@@ -42,7 +42,7 @@ const FAULT_FIELDS = new Set([
 
 /** Checks a rule that came from JSON (seed file, admin API); returns the reason it is unusable. */
 export function validateFaultRule(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return 'a fault rule must be a JSON object';
+  if (!isJsonObject(value)) return 'a fault rule must be a JSON object';
   for (const key of Object.keys(value)) {
     if (!FAULT_FIELDS.has(key)) return `unknown fault rule field "${key}" (known: ${[...FAULT_FIELDS].join(', ')})`;
   }

@@ -96,12 +96,3 @@ export function writeResponse(
   res.writeHead(response.status, headers);
   res.end(text);
 }
-
-/** A clone that cannot share structure with stored state, so callers can never mutate the emulator by accident. */
-export function deepCopy<T>(value: T): T {
-  return structuredClone(value);
-}
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

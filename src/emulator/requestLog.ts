@@ -1,4 +1,4 @@
-import { deepCopy, type EmulatorRequest } from './http';
+import { type EmulatorRequest } from './http';
 
 /** One request as the emulator received it. `status` 0 = the connection was dropped by a fault. */
 export interface RecordedRequest {
@@ -18,7 +18,7 @@ const SECRET_FORM_FIELD = /secret|password|assertion|token|code/i;
 
 /** What the log keeps of a body: JSON as parsed, form fields without secrets, nothing else. */
 function recordableBody(req: EmulatorRequest): unknown {
-  if (req.json !== undefined) return deepCopy(req.json);
+  if (req.json !== undefined) return structuredClone(req.json);
   if (req.rawBody.length === 0) return undefined;
   if (String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')) {
     const fields: Record<string, string> = {};

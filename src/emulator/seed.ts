@@ -1,7 +1,8 @@
+import { EVENTBRIDGE_TYPE_ID } from '../genesys/integrations';
 import { readFileSync } from 'node:fs';
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 import { validateFaultRule, type FaultRule } from './faults';
-import { isPlainObject } from './http';
+import { isJsonObject } from '../common/json';
 import { defaultAvailableTopics } from './topics';
 
 /**
@@ -25,7 +26,6 @@ export interface EmulatorSeed {
 }
 
 export const DEFAULT_ORG_ID = 'b7e4d2a1-5c3f-4e8a-9d6b-1f2e3a4b5c6d';
-export const EVENTBRIDGE_TYPE_ID = 'amazon-eventbridge-source';
 /** The integration of the seed tutorial (../shared/seed/go-cli-tutorial.txt), kept byte-for-byte. */
 export const TUTORIAL_INTEGRATION_ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 export const MULTI_SUBSCRIPTION_INTEGRATION_ID = '3c9e5a71-8b2d-4f60-a1c4-7e5d9b3f2a18';
@@ -313,34 +313,34 @@ export function loadSeedFile(file: string): EmulatorSeed {
 
 /** Returns why a value is not a usable seed, or undefined. */
 export function validateSeed(value: unknown): string | undefined {
-  if (!isPlainObject(value)) return 'the seed must be a JSON object';
+  if (!isJsonObject(value)) return 'the seed must be a JSON object';
   const org = value.organization;
-  if (!isPlainObject(org) || typeof org.id !== 'string' || org.id.length === 0) {
+  if (!isJsonObject(org) || typeof org.id !== 'string' || org.id.length === 0) {
     return 'organization must be an object with a non-empty string id';
   }
   if (!Array.isArray(value.integrations)) return 'integrations must be an array';
   const ids = new Set<string>();
   for (const [i, entity] of value.integrations.entries()) {
-    if (!isPlainObject(entity)) return `integrations[${i}] must be an object`;
+    if (!isJsonObject(entity)) return `integrations[${i}] must be an object`;
     if (typeof entity.id !== 'string' || entity.id.length === 0) {
       return `integrations[${i}].id must be a non-empty string`;
     }
     if (ids.has(entity.id)) return `integrations[${i}].id ${entity.id} appears twice`;
     ids.add(entity.id);
     if (typeof entity.name !== 'string') return `integrations[${i}].name must be a string`;
-    if (!isPlainObject(entity.integrationType) || typeof entity.integrationType.id !== 'string') {
+    if (!isJsonObject(entity.integrationType) || typeof entity.integrationType.id !== 'string') {
       return `integrations[${i}].integrationType.id must be a string`;
     }
   }
   for (const field of ['eventBridgeDocuments', 'configs'] as const) {
     const map = value[field];
     if (map === undefined) continue;
-    if (!isPlainObject(map)) return `${field} must be an object keyed by integration id`;
+    if (!isJsonObject(map)) return `${field} must be an object keyed by integration id`;
     for (const [id, doc] of Object.entries(map)) {
-      if (!isPlainObject(doc)) return `${field}["${id}"] must be an object`;
+      if (!isJsonObject(doc)) return `${field}["${id}"] must be an object`;
     }
   }
-  if (isPlainObject(value.configs)) {
+  if (isJsonObject(value.configs)) {
     for (const [id, config] of Object.entries(value.configs)) {
       if (!Number.isInteger((config as Record<string, unknown>).version)) {
         return `configs["${id}"].version must be an integer`;
@@ -350,7 +350,7 @@ export function validateSeed(value: unknown): string | undefined {
   if (value.availableTopics !== undefined) {
     if (!Array.isArray(value.availableTopics)) return 'availableTopics must be an array';
     for (const [i, topic] of value.availableTopics.entries()) {
-      if (!isPlainObject(topic) || typeof topic.id !== 'string') {
+      if (!isJsonObject(topic) || typeof topic.id !== 'string') {
         return `availableTopics[${i}] must be an object with a string id`;
       }
     }

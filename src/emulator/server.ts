@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 import { parseBearer, RateLimitWindow, TokenStore } from './auth';
 import { defaultErrorForStatus, genesysError } from './errors';
 import { FaultList, type FaultRule } from './faults';
 import {
   BodyTooLargeError,
-  deepCopy,
   json,
   readBody,
   toEmulatorRequest,
@@ -80,7 +79,7 @@ function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
   if (opts.seed !== undefined) {
     const problem = validateSeed(opts.seed);
     if (problem) throw new Error(`Invalid seed: ${problem}`);
-    return deepCopy(opts.seed);
+    return structuredClone(opts.seed);
   }
   return defaultSeed();
 }
@@ -149,14 +148,14 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     getEventBridgeDocument: (id) => {
       const doc = data.eventBridgeDocuments.get(id);
-      return doc === undefined ? undefined : deepCopy(doc);
+      return doc === undefined ? undefined : structuredClone(doc);
     },
     setEventBridgeDocument: (id, doc) => {
-      data.eventBridgeDocuments.set(id, deepCopy(doc));
+      data.eventBridgeDocuments.set(id, structuredClone(doc));
     },
     getConfig: (id) => {
       const config = data.configs.get(id);
-      return config === undefined ? undefined : deepCopy(config);
+      return config === undefined ? undefined : structuredClone(config);
     },
     setConfig: (id, config) => {
       if (!data.findIntegration(id)) {

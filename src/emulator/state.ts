@@ -1,6 +1,7 @@
-import type { JsonObject } from '../filters/json';
-import { deepCopy, isPlainObject } from './http';
-import { EVENTBRIDGE_TYPE_ID, type EmulatorSeed } from './seed';
+import type { JsonObject } from '../common/json';
+import { isJsonObject } from '../common/json';
+import { type EmulatorSeed } from './seed';
+import { EVENTBRIDGE_TYPE_ID } from '../genesys/integrations';
 import { defaultAvailableTopics } from './topics';
 
 /** The emulator's data: what the seed says, plus every write since the last reset. */
@@ -20,7 +21,7 @@ export class EmulatorData {
 
   /** Back to the seed, sharing nothing with it (the seed stays pristine for the next reset). */
   reset(): void {
-    const seed = deepCopy(this.seed);
+    const seed = structuredClone(this.seed);
     this.organization = seed.organization;
     if (this.orgIdOverride) {
       this.organization.id = this.orgIdOverride;
@@ -57,17 +58,17 @@ export class EmulatorData {
 
   isEventBridge(id: string): boolean {
     const entity = this.findIntegration(id);
-    return isPlainObject(entity?.integrationType) && entity.integrationType.id === EVENTBRIDGE_TYPE_ID;
+    return isJsonObject(entity?.integrationType) && entity.integrationType.id === EVENTBRIDGE_TYPE_ID;
   }
 
   /** Stores a config as the next version (the caller has already checked the version it was based on). */
   storeConfigAsNextVersion(id: string, config: JsonObject): JsonObject {
     const current = this.configs.get(id);
     const version = (typeof current?.version === 'number' ? current.version : 0) + 1;
-    const stored = { ...deepCopy(config), version };
+    const stored = { ...structuredClone(config), version };
     this.configs.set(id, stored);
     this.syncListingConfig(id);
-    return deepCopy(stored);
+    return structuredClone(stored);
   }
 
   /** The listing shows the config's name and version, as on the platform where they are one object. */
@@ -82,6 +83,6 @@ export class EmulatorData {
       version: config.version,
       selfUri: `/api/v2/integrations/${id}/config/current`,
     };
-    entity.config = { ...(isPlainObject(entity.config) ? entity.config : {}), current };
+    entity.config = { ...(isJsonObject(entity.config) ? entity.config : {}), current };
   }
 }

@@ -1,4 +1,4 @@
-import type { JsonObject } from '../filters/json';
+import type { JsonObject } from '../common/json';
 
 /**
  * A catalogue shaped like GET /api/v2/notifications/availabletopics on a real org. Names follow the

@@ -1,4 +1,4 @@
-import { isPlainObject } from './http';
+import { isJsonObject } from '../common/json';
 import { pcre2ToJavaScriptSyntax } from './pcre2Syntax';
 
 /** A rejected write: the message the 400 body carries, and the field it is about. */
@@ -14,7 +14,7 @@ const MATCH_TYPES = ['exact', 'regex', 'exists', 'notexists'];
  * not mention is accepted and stored as sent (unknown fields are the client's business).
  */
 export function validateEventBridgeDocument(doc: unknown, pathId: string): ValidationProblem | undefined {
-  if (!isPlainObject(doc)) return { field: 'body', message: 'The request body must be a JSON object.' };
+  if (!isJsonObject(doc)) return { field: 'body', message: 'The request body must be a JSON object.' };
   if (doc.id !== undefined && doc.id !== pathId) {
     return {
       field: 'id',
@@ -33,7 +33,7 @@ export function validateEventBridgeDocument(doc: unknown, pathId: string): Valid
   const names = new Set<string>();
   for (const [i, sub] of doc.subscriptions.entries()) {
     const at = `subscriptions[${i}]`;
-    if (!isPlainObject(sub)) return { field: at, message: `${at} must be an object.` };
+    if (!isJsonObject(sub)) return { field: at, message: `${at} must be an object.` };
     if (typeof sub.name !== 'string' || sub.name.length === 0) {
       return { field: `${at}.name`, message: `${at}.name is required and must be a non-empty string.` };
     }
@@ -45,7 +45,7 @@ export function validateEventBridgeDocument(doc: unknown, pathId: string): Valid
       return { field: `${at}.events`, message: `${at}.events must be an array of strings.` };
     }
     if (sub.filterCriteria === undefined || sub.filterCriteria === null) continue;
-    if (!isPlainObject(sub.filterCriteria)) {
+    if (!isJsonObject(sub.filterCriteria)) {
       return { field: `${at}.filterCriteria`, message: `${at}.filterCriteria must be an object.` };
     }
     const attributes = sub.filterCriteria.attributes;
@@ -63,7 +63,7 @@ export function validateEventBridgeDocument(doc: unknown, pathId: string): Valid
 }
 
 function validateAttribute(attr: unknown, at: string, keys: Set<string>): ValidationProblem | undefined {
-  if (!isPlainObject(attr)) return { field: at, message: `${at} must be an object.` };
+  if (!isJsonObject(attr)) return { field: at, message: `${at} must be an object.` };
   if (typeof attr.key !== 'string' || attr.key.length === 0) {
     return { field: `${at}.key`, message: `${at}.key is required and must be a non-empty string.` };
   }
@@ -77,7 +77,7 @@ function validateAttribute(attr: unknown, at: string, keys: Set<string>): Valida
   if (typeof attr.matchType !== 'string' || !MATCH_TYPES.includes(attr.matchType)) {
     return {
       field: `${at}.matchType`,
-      message: `${at}.matchType "${String(attr.matchType)}" is not one of ${MATCH_TYPES.join(', ')}.`,
+      message: `${at}.matchType ${JSON.stringify(attr.matchType)} is not one of ${MATCH_TYPES.join(', ')}.`,
     };
   }
   const values = attr.values ?? [];
@@ -139,19 +139,19 @@ const EVENT_SOURCE_SUFFIX = /^[A-Za-z0-9._-]{1,64}$/;
  * not a 400). EventBridge properties are checked only for integrations of that type.
  */
 export function validateConfig(body: unknown, isEventBridge: boolean): ValidationProblem | undefined {
-  if (!isPlainObject(body)) return { field: 'body', message: 'The request body must be a JSON object.' };
+  if (!isJsonObject(body)) return { field: 'body', message: 'The request body must be a JSON object.' };
   if (body.version === undefined || body.version === null) return { field: 'version', message: 'version is required.' };
   if (!Number.isInteger(body.version)) return { field: 'version', message: 'version must be an integer.' };
   if (body.name !== undefined && typeof body.name !== 'string') {
     return { field: 'name', message: 'name must be a string.' };
   }
-  if (body.properties !== undefined && !isPlainObject(body.properties)) {
+  if (body.properties !== undefined && !isJsonObject(body.properties)) {
     return { field: 'properties', message: 'properties must be an object.' };
   }
-  if (body.advanced !== undefined && !isPlainObject(body.advanced)) {
+  if (body.advanced !== undefined && !isJsonObject(body.advanced)) {
     return { field: 'advanced', message: 'advanced must be an object.' };
   }
-  if (!isEventBridge || !isPlainObject(body.properties)) return undefined;
+  if (!isEventBridge || !isJsonObject(body.properties)) return undefined;
   const props = body.properties;
   const filter = props.eventFilter;
   if (filter !== undefined) {

@@ -1,6 +1,7 @@
-import type { JsonObject, JsonValue } from './json';
+import type { JsonObject, JsonValue } from '../common/json';
 import { validateAttributeKey, validateFilterValues } from './attributeKey';
-import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './jsonAccess';
+import { arrayMember, objectMember } from './jsonAccess';
+import { deepCopy, isJsonObject, stringsOf } from '../common/json';
 
 /*
  * Edits on the seed's EventBridge document:

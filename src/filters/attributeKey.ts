@@ -1,9 +1,8 @@
+import { MAX_PATTERN_LENGTH } from './regex/types';
 import type { MatchType } from './attributeFilters';
 
 /** Longest attribute key we accept; real event attribute paths are far shorter, so longer ones are typos or pastes. */
 export const MAX_ATTRIBUTE_KEY_LENGTH = 256;
-/** Same limit as the regex validator: a filter runs on every event, so a pattern this long is almost surely a mistake. */
-export const MAX_PATTERN_LENGTH = 1000;
 
 /** Checks an attribute key such as `interaction.routing.queue.name`. Returns undefined when fine, else the reason. */
 export function validateAttributeKey(key: string): string | undefined {

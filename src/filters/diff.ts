@@ -1,5 +1,5 @@
 import { createTwoFilesPatch } from 'diff';
-import type { JsonValue } from './json';
+import type { JsonValue } from '../common/json';
 
 /** The canonical text of a document for diffs and previews. */
 export function formatDocument(doc: JsonValue): string {

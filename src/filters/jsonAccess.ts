@@ -1,20 +1,6 @@
-import type { JsonObject, JsonValue } from './json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json';
 
 /** Small accessors for editing server JSON in place without decoding it into classes (which drops unknown fields). */
-
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** A deep copy that keeps property order; JSON documents have no cycles, dates or prototypes worth keeping. */
-export function deepCopy<T extends JsonValue>(value: T): T {
-  return structuredClone(value);
-}
-
-/** Strings of a JSON array; non-string members are skipped (they are not ours to interpret). */
-export function stringsOf(value: JsonValue | undefined): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
 
 /**
  * Returns `parent[key]` as an object, creating `{}` (appended, so existing order is kept) when it is missing or null.

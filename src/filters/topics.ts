@@ -1,5 +1,6 @@
-import type { JsonObject } from './json';
-import { arrayMember, deepCopy, isJsonObject, objectMember, stringsOf } from './jsonAccess';
+import type { JsonObject } from '../common/json';
+import { arrayMember, objectMember } from './jsonAccess';
+import { deepCopy, isJsonObject, stringsOf } from '../common/json';
 
 /*
  * Topic filtering on a real org: `properties.eventFilter` of GET|PUT /api/v2/integrations/{id}/config/current.

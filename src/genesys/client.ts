@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { JsonObject } from '../filters/json';
+import { isJsonObject, type JsonObject } from '../common/json';
 import { TokenProvider } from './auth';
 import { createDispatcher } from './dispatcher';
 import { GenesysError } from './errors';
@@ -8,7 +8,6 @@ import {
   AvailableTopic,
   IntegrationPage,
   IntegrationSummary,
-  isJsonObject,
   readAvailableTopics,
   readIntegrationPage,
   unexpectedShape,

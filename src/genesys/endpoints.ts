@@ -1,7 +1,6 @@
-import type { JsonObject, JsonValue } from '../filters/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json';
 import { GenesysError, isGenesysError } from './errors';
 import { HttpResponse } from './http';
-import { isJsonObject } from './integrations';
 import { RequestContext } from './responseErrors';
 
 /** Paths, request contexts and body checks of the endpoints GenesysClient calls. */

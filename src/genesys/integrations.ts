@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../filters/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json';
 import { GenesysError } from './errors';
 
 /** integrationType.id of Genesys Cloud's Amazon EventBridge source integration. */
@@ -30,10 +30,6 @@ export interface AvailableTopic {
   id: string;
   description?: string;
   raw: JsonObject;
-}
-
-export function isJsonObject(value: JsonValue | undefined): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export function unexpectedShape(what: string, correlationId?: string): GenesysError {

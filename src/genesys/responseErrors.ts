@@ -1,3 +1,4 @@
+import { formatSeconds } from '../common/text';
 import { STATUS_CODES } from 'node:http';
 import { GenesysError, GenesysErrorKind } from './errors';
 
@@ -118,9 +119,4 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
     attempts: info.attempts,
     retryAfterMs: info.retryAfterMs,
   });
-}
-
-export function formatSeconds(ms: number): string {
-  const s = Math.ceil(ms / 1000);
-  return s === 1 ? '1 second' : `${s} seconds`;
 }

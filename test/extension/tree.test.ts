@@ -10,11 +10,11 @@ import { startEmulator, type Emulator } from '../../src/emulator/server';
 import {
   defaultSeed,
   DISABLED_INTEGRATION_ID,
-  EVENTBRIDGE_TYPE_ID,
   MULTI_SUBSCRIPTION_INTEGRATION_ID,
   REAL_ORG_INTEGRATION_ID,
 } from '../../src/emulator/seed';
-import type { JsonObject } from '../../src/filters/json';
+import { EVENTBRIDGE_TYPE_ID } from '../../src/genesys/integrations';
+import type { JsonObject } from '../../src/common/json';
 import {
   children,
   extensionApi,

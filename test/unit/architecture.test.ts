@@ -48,4 +48,37 @@ describe('architecture', () => {
     const offenders = files.filter((f) => VSCODE_IMPORT.test(readFileSync(f, 'utf8'))).map((f) => relative(REPO, f));
     assert.deepEqual(offenders, [], `these core files import vscode: ${offenders.join(', ')}`);
   });
+
+  it('layers import only downwards: common ← genesys ← filters ← cli | extension | emulator', () => {
+    // What each folder under src/ may import from the others (besides itself).
+    const allowed: Record<string, string[]> = {
+      common: [],
+      genesys: ['common'],
+      filters: ['common', 'genesys'],
+      cli: ['common', 'genesys', 'filters'],
+      extension: ['common', 'genesys', 'filters'],
+      emulator: ['common', 'genesys', 'filters'],
+    };
+    const layerOf = (file: string) => relative(SRC, file).split(sep)[0];
+    const offenders: string[] = [];
+    const files = sourceFiles(SRC);
+    assert.ok(
+      files.some((f) => layerOf(f) === 'common'),
+      'the scan sees src/common',
+    );
+    for (const file of files) {
+      const layer = layerOf(file);
+      assert.ok(layer in allowed, `${relative(REPO, file)} is in no known layer: add its folder to this test`);
+      for (const match of readFileSync(file, 'utf8').matchAll(
+        /(?:from\s*|import\s*\(?\s*|require\s*\(\s*)['"](\.[^'"]*)['"]/g,
+      )) {
+        const target = join(file, '..', match[1]);
+        const targetLayer = relative(SRC, target).split(sep)[0];
+        if (targetLayer !== layer && !allowed[layer].includes(targetLayer)) {
+          offenders.push(`${relative(REPO, file)} → ${match[1]}`);
+        }
+      }
+    }
+    assert.deepEqual(offenders, [], `imports against the layering:\n${offenders.join('\n')}`);
+  });
 });

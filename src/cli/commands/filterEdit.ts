@@ -1,6 +1,6 @@
 import { applyFilterEdit, FilterEditError, type FilterEdit } from '../../filters/attributeFilters';
 import { formatDocument, unifiedDiff } from '../../filters/diff';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { CliError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';

@@ -1,5 +1,5 @@
 import type { IntegrationSummary } from '../../genesys/client';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { COMMON_OPTIONS, parseOptions } from '../args';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';

@@ -1,5 +1,5 @@
 import { isGenesysError } from '../../genesys/errors';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { CliError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';

@@ -1,5 +1,5 @@
 import { listSubscriptions } from '../../filters/attributeFilters';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { COMMON_OPTIONS, parseOptions, requireOption } from '../args';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';

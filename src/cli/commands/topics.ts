@@ -1,5 +1,5 @@
 import { formatDocument, unifiedDiff } from '../../filters/diff';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import {
   applyTopicEdit,
   eventSourceName,

@@ -1,3 +1,4 @@
+import { plural } from '../../common/text';
 import { COMMON_OPTIONS, parseOptions } from '../args';
 import { UsageError } from '../cliErrors';
 import type { CommandContext } from '../context';
@@ -24,9 +25,7 @@ export async function validateCommand(ctx: CommandContext, args: string[]): Prom
   } else {
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
     ctx.output.out(
-      result.valid
-        ? `Valid pattern${warnings > 0 ? ` (${warnings} warning${warnings === 1 ? '' : 's'})` : ''}.`
-        : 'Invalid pattern.',
+      result.valid ? `Valid pattern${warnings > 0 ? ` (${plural(warnings, 'warning')})` : ''}.` : 'Invalid pattern.',
     );
   }
   return result.valid ? ExitCode.ok : ExitCode.invalidInput;

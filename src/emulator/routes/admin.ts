@@ -1,7 +1,8 @@
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { validateFaultRule, type FaultRule } from '../faults';
 import { genesysError } from '../errors';
-import { isPlainObject, json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import { json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import { isJsonObject } from '../../common/json';
 import type { Route } from './router';
 
 /** What the admin API drives: the same operations as the JS API of `startEmulator`. */
@@ -34,8 +35,8 @@ function objectBody(req: EmulatorRequest): BodyResult {
       response: badRequest('The request body is not valid JSON: {reason}', { reason: req.jsonError }),
     };
   }
-  if (!isPlainObject(req.json)) return { ok: false, response: badRequest('The request body must be a JSON object.') };
-  return { ok: true, body: req.json as JsonObject };
+  if (!isJsonObject(req.json)) return { ok: false, response: badRequest('The request body must be a JSON object.') };
+  return { ok: true, body: req.json };
 }
 
 function addFaults(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {

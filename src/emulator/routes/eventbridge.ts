@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { genesysError } from '../errors';
-import { deepCopy, json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import { json, type EmulatorRequest, type EmulatorResponse } from '../http';
 import type { EmulatorData } from '../state';
 import { validateEventBridgeDocument } from '../validation';
 import type { Route } from './router';
@@ -15,7 +15,7 @@ function notFound(id: string): EmulatorResponse {
 
 function getDocument(_req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
   const doc = data.eventBridgeDocuments.get(id);
-  return doc ? json(200, deepCopy(doc)) : notFound(id);
+  return doc ? json(200, structuredClone(doc)) : notFound(id);
 }
 
 /** Stores the whole document as sent: fields the emulator does not know are kept, never dropped. */
@@ -31,9 +31,9 @@ function putDocument(req: EmulatorRequest, [id]: string[], data: EmulatorData): 
   if (problem) {
     return json(400, genesysError(400, 'invalid.value', '{reason}', { field: problem.field, reason: problem.message }));
   }
-  const stored = deepCopy(req.json as JsonObject);
+  const stored = structuredClone(req.json as JsonObject);
   data.eventBridgeDocuments.set(id, stored);
-  return json(200, deepCopy(stored));
+  return json(200, structuredClone(stored));
 }
 
 export const eventBridgeRoutes: Route<EmulatorData>[] = [

@@ -1,6 +1,6 @@
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { genesysError } from '../errors';
-import { deepCopy, json, type EmulatorRequest, type EmulatorResponse } from '../http';
+import { json, type EmulatorRequest, type EmulatorResponse } from '../http';
 import type { EmulatorData } from '../state';
 import { validateConfig } from '../validation';
 import type { Route } from './router';
@@ -35,7 +35,7 @@ function listIntegrations(req: EmulatorRequest, _params: string[], data: Emulato
   const pageCount = Math.ceil(total / pageSize);
   const uri = (n: number) => `/api/v2/integrations?pageSize=${pageSize}&pageNumber=${n}`;
   const listing: JsonObject = {
-    entities: deepCopy(data.integrations.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)),
+    entities: structuredClone(data.integrations.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)),
     pageSize,
     pageNumber,
     total,
@@ -51,12 +51,12 @@ function listIntegrations(req: EmulatorRequest, _params: string[], data: Emulato
 
 function getIntegration(_req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
   const entity = data.findIntegration(id);
-  return entity ? json(200, deepCopy(entity)) : notFound('Integration', id);
+  return entity ? json(200, structuredClone(entity)) : notFound('Integration', id);
 }
 
 function getConfig(_req: EmulatorRequest, [id]: string[], data: EmulatorData): EmulatorResponse {
   const config = data.findIntegration(id) ? data.configs.get(id) : undefined;
-  return config ? json(200, deepCopy(config)) : notFound('Integration', id);
+  return config ? json(200, structuredClone(config)) : notFound('Integration', id);
 }
 
 /** PUT config/current: optimistic concurrency on `version`, then the whole body becomes the next version. */

@@ -1,7 +1,8 @@
 /** Questions shared by several flows: which integration, which subscription, and loading its document. */
+import { plural } from '../../common/text';
 import { isDeepStrictEqual } from 'node:util';
 import { listSubscriptions, type SubscriptionView } from '../../filters/attributeFilters';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import type { GenesysClient, IntegrationSummary } from '../../genesys/client';
 import { isGenesysError } from '../../genesys/errors';
 import type { ExtensionServices } from '../services';
@@ -101,10 +102,6 @@ export function subscriptionItems(doc: JsonObject): PickItem<string>[] {
 
 export function findSubscription(doc: JsonObject, name: string): SubscriptionView | undefined {
   return listSubscriptions(doc).find((s) => s.name === name);
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 export function sameDocument(a: JsonObject, b: JsonObject): boolean {

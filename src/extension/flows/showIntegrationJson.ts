@@ -4,7 +4,7 @@
  * instead, and the tab title says so.
  */
 import * as vscode from 'vscode';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { readFlowArgs } from './args';
 import type { FlowContext } from './context';
 import { MultiStepFlow } from './input/multiStep';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { IntegrationSummary } from '../../genesys/client';
 import { isGenesysError } from '../../genesys/errors';
 import { listSubscriptions } from '../../filters/attributeFilters';
-import type { JsonObject } from '../../filters/json';
+import type { JsonObject } from '../../common/json';
 import { eventSourceName, readEventBridgeProperties, type EventBridgeProperties } from '../../filters/topics';
 import { ErrorNode, InfoNode } from './messageNode';
 import { SubscriptionNode } from './subscriptionNode';

@@ -3,7 +3,8 @@ import type { SubscriptionView } from '../../filters/attributeFilters';
 import { FilterNode } from './filterNode';
 import { InfoNode } from './messageNode';
 import { code, md } from '../markdown';
-import { plural, type CommandTarget, type TreeNode } from './treeNode';
+import { plural } from '../../common/text';
+import type { CommandTarget, TreeNode } from './treeNode';
 
 /** A subscription of the EventBridge document: its events and, as children, its attribute filters. */
 export class SubscriptionNode implements TreeNode, CommandTarget {

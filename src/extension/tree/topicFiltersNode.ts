@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { InfoNode } from './messageNode';
 import { TopicNode } from './topicNode';
-import { plural, type CommandTarget, type TreeNode } from './treeNode';
+import { plural } from '../../common/text';
+import type { CommandTarget, TreeNode } from './treeNode';
 
 /** The "Topic filters" group: the integration config's `properties.eventFilter`, one leaf per topic. */
 export class TopicFiltersNode implements TreeNode, CommandTarget {

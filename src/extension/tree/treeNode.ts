@@ -22,8 +22,3 @@ export interface CommandTarget {
   attributeKey?: string;
   topic?: string;
 }
-
-/** `2 filters`, `1 event`: counts in descriptions read as words. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -2,6 +2,7 @@
  * Public entry of regex validation: RE2 (re2-wasm, in a worker) decides validity, the pure scanner names
  * PCRE2-only constructs and places RE2's positionless errors in the user's text.
  */
+import { plural } from '../../common/text';
 import { CompileWorker, abortError, type CompileOutcome, type CompileWorkerStats } from './compileWorker';
 import { mapRe2Error, tooComplexDiagnostic } from './errorMapping';
 import { scanPattern, type ScanResult } from './scanner';
@@ -119,7 +120,7 @@ function checkLength(pattern: string): RegexDiagnostic | undefined {
 }
 
 function validInfo(pattern: string, scan: ScanResult): RegexDiagnostic {
-  const groups = `${scan.groupCount} group${scan.groupCount === 1 ? '' : 's'}`;
+  const groups = plural(scan.groupCount, 'group');
   return { code: 'valid', severity: 'info', start: 0, end: pattern.length, message: `Valid RE2 pattern · ${groups}` };
 }
 

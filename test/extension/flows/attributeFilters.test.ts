@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { FilterWriteOutcome } from '../../../src/extension/flows/attribute/writeFilterEdit';
 import type { ShownJson } from '../../../src/extension/flows/showIntegrationJson';
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject } from '../../../src/common/json';
 import {
   MULTI_SUBSCRIPTION_INTEGRATION_ID as MULTI,
   REAL_ORG_INTEGRATION_ID as REAL_ORG,

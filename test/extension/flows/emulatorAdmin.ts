@@ -1,5 +1,5 @@
 /** The harness emulator's admin API (/__emulator/...), for arranging and checking server state. */
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject } from '../../../src/common/json';
 
 export interface LoggedRequest {
   method: string;

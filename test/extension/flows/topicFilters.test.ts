@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TopicWriteOutcome } from '../../../src/extension/flows/topics/writeTopicEdit';
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject } from '../../../src/common/json';
 import { REAL_ORG_INTEGRATION_ID as REAL_ORG, TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/seed';
 import { clone, openDiff, script, useFlowTestContext } from './flowTestSetup';
 

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject } from '../../../src/common/json';
 import {
   envFor,
   MULTI_ID,

@@ -2,7 +2,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Emulator } from '../../../src/emulator/server';
-import type { JsonObject } from '../../../src/filters/json';
+import type { JsonObject } from '../../../src/common/json';
 import { envFor, REAL_ORG_ID, requestLines, runChild, runInProcess, SECRET, startTestEmulator } from './cliHarness';
 
 const CONFIG_PATH = `/api/v2/integrations/${REAL_ORG_ID}/config/current`;

@@ -4,13 +4,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../src/emulator/server';
-import {
-  defaultSeed,
-  loadSeedFile,
-  REAL_ORG_INTEGRATION_ID,
-  validateSeed,
-  EVENTBRIDGE_TYPE_ID,
-} from '../../../src/emulator/seed';
+import { defaultSeed, loadSeedFile, REAL_ORG_INTEGRATION_ID, validateSeed } from '../../../src/emulator/seed';
+import { EVENTBRIDGE_TYPE_ID } from '../../../src/genesys/integrations';
 import { call, getToken } from './helpers';
 
 describe('emulator seed', () => {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { JsonObject, JsonValue } from '../../../src/filters/json';
+import type { JsonObject, JsonValue } from '../../../src/common/json';
 import {
   applyTopicEdit,
   eventSourceName,

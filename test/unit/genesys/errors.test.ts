@@ -137,7 +137,7 @@ describe('error kinds', () => {
     assert.equal(err.status, 429);
     assert.equal(err.retryAfterMs, 120_000);
     assert.equal(err.contextId, 'ctx-e');
-    assert.match(err.message, /rate-limiting .* It asked to wait 120 seconds; try again after that\.$/);
+    assert.match(err.message, /rate-limiting .* It asked to wait 120 s; try again after that\.$/);
   });
 
   it('500 → server (not retried)', async () => {

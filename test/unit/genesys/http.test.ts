@@ -198,7 +198,7 @@ describe('retries', () => {
     assert.equal(err.retryAfterMs, 11000);
     assert.equal(err.attempts, 3);
     assert.equal(err.contextId, 'ctx-429');
-    assert.match(err.message, /wait 11 seconds/);
+    assert.match(err.message, /wait 11 s\b/);
     assert.equal(orgAttempts(log), 3);
   });
 
@@ -213,7 +213,7 @@ describe('retries', () => {
     assert.equal(err.kind, 'rateLimited');
     assert.equal(err.retryAfterMs, 90000);
     assert.equal(err.attempts, 1);
-    assert.match(err.message, /wait 90 seconds/);
+    assert.match(err.message, /wait 90 s\b/);
     assert.deepEqual(timing.sleeps, []);
     assert.deepEqual(retries, []);
   });

@@ -5,7 +5,7 @@
  */
 import { MATCH_TYPES, type MatchType, type SetFilterEdit } from '../../../filters/attributeFilters';
 import { validateAttributeKey, validateFilterValues } from '../../../filters/attributeKey';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import type { GenesysClient } from '../../../genesys/client';
 import { FlowArgumentError, type FlowArgs } from '../args';
 import type { FlowContext } from '../context';

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { undoEditFor, type FilterEdit, type RemoveFilterEdit } from '../../../filters/attributeFilters';
 import { validateAttributeKey } from '../../../filters/attributeKey';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import { FlowArgumentError, readFlowArgs } from '../args';
 import type { FlowContext } from '../context';
 import { MultiStepFlow } from '../input/multiStep';

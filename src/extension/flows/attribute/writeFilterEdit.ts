@@ -5,7 +5,7 @@
  * person's change is never overwritten, and the user never writes something they did not see.
  */
 import { applyFilterEdit, listSubscriptions, type FilterEdit } from '../../../filters/attributeFilters';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import { isCancellation } from '../../../genesys/errors';
 import { closeJsonDiff } from '../documents/diffEditor';
 import type { FlowContext } from '../context';

@@ -1,6 +1,6 @@
 /** Shows before/after diffs of JSON documents and closes them again when the review is over. */
 import * as vscode from 'vscode';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import type { JsonDocuments } from './jsonDocuments';
 
 export interface ShownDiff {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { formatDocument } from '../../../filters/diff';
-import type { JsonValue } from '../../../filters/json';
+import type { JsonValue } from '../../../common/json';
 
 export const JSON_DOCUMENT_SCHEME = 'genesys-cloud-json';
 

@@ -1,5 +1,5 @@
 /** The diff-and-confirm step every write goes through. */
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import { UserCancelledError } from '../../errors';
 import { closeJsonDiff, showJsonDiff, type ShownDiff } from '../documents/diffEditor';
 import type { FlowContext } from '../context';

@@ -1,11 +1,12 @@
 /** Add Topic Filter…, Remove Topic Filter and Select Topics by Regex… (topic filtering via config/current). */
+import { plural } from '../../../common/text';
 import {
   readEventBridgeProperties,
   validateTopicEdit,
   validateTopicName,
   type TopicEdit,
 } from '../../../filters/topics';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import type { GenesysClient } from '../../../genesys/client';
 import { FlowArgumentError, readFlowArgs, type FlowArgs } from '../args';
 import type { FlowContext } from '../context';
@@ -216,7 +217,7 @@ function askMatchingTopics(client: GenesysClient): TopicSteps {
         id: 'topics',
         // Short: the filter box is narrow, and the pattern is one step back.
         placeholder: items.length
-          ? `${items.length} matching topic${items.length === 1 ? '' : 's'}: checked ones will be in the filter`
+          ? `${plural(items.length, 'matching topic')}: checked ones will be in the filter`
           : 'No available topic matches: go back and change the pattern',
         items,
         allowNone: items.length > 0,

@@ -7,11 +7,11 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { applyTopicEdit, readEventBridgeProperties, type TopicEdit } from '../../../filters/topics';
-import type { JsonObject } from '../../../filters/json';
+import type { JsonObject } from '../../../common/json';
 import { isCancellation } from '../../../genesys/errors';
 import { closeJsonDiff } from '../documents/diffEditor';
 import type { FlowContext } from '../context';
-import { plural } from '../pickers';
+import { plural } from '../../../common/text';
 import { withCancellableProgress } from '../progress';
 import { confirmDiff } from '../review/confirmDiff';
 
