@@ -1,6 +1,6 @@
 import type { GenesysClient } from '../genesys/client';
 import { RegexValidator } from '../filters/regex/validator';
-import { createClient, readCredentials } from './session';
+import { createClient, readCredentials } from './genesysClient';
 import type { CliIo, Output } from './output';
 
 /**

@@ -58,7 +58,7 @@ export async function runCli(
   }
 }
 
-/** No arguments: help. Flags first: the seed's invocation, i.e. the default command `apply`. */
+/** No arguments: help. Flags first: the Go tutorial's invocation, i.e. the default command `apply`. */
 function resolveCommand(argv: string[]): { name: string; args: string[]; explicit: boolean } {
   if (argv.length === 0) return { name: 'help', args: [], explicit: true };
   if (argv[0].startsWith('-')) return { name: 'apply', args: argv, explicit: false };

@@ -1,27 +1,8 @@
 import * as vscode from 'vscode';
-import { isCancellation, isGenesysError, type GenesysError } from '../genesys/errors';
-import type { ExtensionServices } from './services';
+import { isGenesysError } from '../genesys/errors';
+import { isUserCancellation } from './cancellation';
 
-/** Thrown when the user dismisses a prompt; the command wrapper swallows it silently. */
-export class UserCancelledError extends Error {
-  // Recognised by this marker rather than instanceof, so two bundled copies still agree.
-  readonly isUserCancelledError = true;
-  constructor(what = 'Cancelled') {
-    super(what);
-    this.name = 'AbortError';
-  }
-}
-
-export function isUserCancellation(err: unknown): boolean {
-  if (
-    typeof err === 'object' &&
-    err !== null &&
-    (err as { isUserCancelledError?: unknown }).isUserCancelledError === true
-  ) {
-    return true;
-  }
-  return isCancellation(err) || err instanceof vscode.CancellationError;
-}
+export { UserCancelledError, isUserCancellation } from './cancellation';
 
 /** A message for the user plus the buttons that lead to the next step. */
 export interface ErrorPresentation {
@@ -29,8 +10,6 @@ export interface ErrorPresentation {
   buttons: ErrorButton[];
 }
 type ErrorButton = 'Sign In' | 'Show Log' | 'Refresh' | 'Open Proxy Setting' | 'Switch Profile…';
-
-const WRITE_ACTIONS = /apply|edit|remove|add|select/i;
 
 /** Maps any error to one message naming the cause and a next step. Pure, so tests can check every kind. */
 export function describeError(err: unknown, action?: string): ErrorPresentation {
@@ -49,11 +28,11 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
         buttons: ['Sign In', 'Switch Profile…'],
       };
     case 'permission': {
-      const permission = missingPermission(e, action);
-      return {
-        message: `${prefix}the OAuth client's role lacks the permission ${permission}${ref}. Add it to the role in Genesys Cloud Admin → Roles/Permissions, or sign in with another client.`,
-        buttons: ['Switch Profile…', 'Show Log'],
-      };
+      const fix = 'Add it to the role in Genesys Cloud Admin → Roles/Permissions, or sign in with another client.';
+      const message = e.permission
+        ? `${prefix}the OAuth client's role lacks the permission ${e.permission}${ref}. ${fix}`
+        : `${prefix}${detail}${ref}.`;
+      return { message, buttons: ['Switch Profile…', 'Show Log'] };
     }
     case 'rateLimited': {
       const attempts = e.attempts ? ` after ${e.attempts} attempts` : '';
@@ -103,20 +82,24 @@ function nextStep(detail: string, code: string | undefined, step: string): strin
   return /\bcheck\b/i.test(withCode) ? `${withCode}.` : `${withCode}. ${step}`;
 }
 
-/** The permission named by the server if it named one, else the one this kind of action needs. */
-function missingPermission(e: GenesysError, action?: string): string {
-  const named = /\b([a-z]+:[a-zA-Z]+:[a-zA-Z]+)\b/.exec(e.message);
-  if (named) {
-    return named[1];
-  }
-  return action && WRITE_ACTIONS.test(action) ? 'integrations:integration:edit' : 'integrations:integration:view';
-}
-
-/** Shows one error message with its next-step buttons and runs the chosen one. Cancellation shows nothing. */
-export async function showError(services: ExtensionServices, err: unknown, action?: string): Promise<void> {
+/**
+ * The one error handler of the extension: commands, background work (Undo, follow-up offers) and anything else
+ * that fails on the user's behalf. Cancellation is silent; anything else is logged and shown as one message
+ * with the buttons that lead to the next step.
+ */
+export function reportFailure(log: vscode.LogOutputChannel, err: unknown, action?: string): void {
   if (isUserCancellation(err)) {
+    log.debug(`${action ?? 'work'}: cancelled`);
     return;
   }
+  log.error(
+    `${action ? `Could not ${action}` : 'Failed'}: ${err instanceof Error ? `${err.name}: ${err.message}` : String(err)}`,
+  );
+  // Not awaited: the message stays up while the caller goes on (a keybinding, a test is not blocked on a click).
+  void showError(log, err, action);
+}
+
+async function showError(log: vscode.LogOutputChannel, err: unknown, action?: string): Promise<void> {
   const { message, buttons } = describeError(err, action);
   const choice = await vscode.window.showErrorMessage(message, ...buttons);
   switch (choice) {
@@ -127,10 +110,10 @@ export async function showError(services: ExtensionServices, err: unknown, actio
       await vscode.commands.executeCommand('genesysCloud.switchProfile');
       break;
     case 'Show Log':
-      services.log.show(true);
+      log.show(true);
       break;
     case 'Refresh':
-      services.refresh();
+      await vscode.commands.executeCommand('genesysCloud.refresh');
       break;
     case 'Open Proxy Setting':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');

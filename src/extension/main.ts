@@ -1,8 +1,8 @@
-import * as vscode from 'vscode';
-import { registerFlowCommands, type FlowsApi } from './flows/register';
-import type { ExtensionServices } from './services';
+import type * as vscode from 'vscode';
+import { createCommandContext, type FlowsApi } from './commands/commandContext';
+import { registerCommands } from './commands/registerCommands';
 import { ServiceHost } from './serviceHost';
-import { registerCoreCommands } from './commands';
+import type { ExtensionServices } from './services';
 
 /** What `activate()` returns: extension-host tests reach the extension through it. */
 export interface ExtensionApi {
@@ -15,10 +15,10 @@ export interface ExtensionApi {
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const host = new ServiceHost(context);
   context.subscriptions.push(host);
-  registerCoreCommands(context, host);
-  const flows = registerFlowCommands(context, host.services);
+  const { ctx, api } = createCommandContext(host);
+  registerCommands(context, ctx);
   host.start();
-  return { services: host.services, flows, host };
+  return { services: host.services, flows: api, host };
 }
 
 export function deactivate(): void {

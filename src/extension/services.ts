@@ -1,25 +1,31 @@
 import type * as vscode from 'vscode';
 import type { GenesysClient } from '../genesys/client';
 import type { RegexValidator } from '../filters/regex/validator';
+import type { SubscriptionFilterAvailability } from './subscriptionFilterAvailability';
+
+/** What the extension has while signed in; replaced as a whole on sign-in, sign-out and profile switch. */
+export interface SignedInSession {
+  readonly client: GenesysClient;
+  /** Reads EventBridge documents and remembers, for this session, where the subscription-filter endpoint is missing. */
+  readonly subscriptionFilters: SubscriptionFilterAvailability;
+}
 
 /**
- * What every command, flow and tree node may use. One instance per activated extension;
- * the session parts (client) change on sign-in / sign-out / profile switch.
+ * What every command, flow and tree node may use. One instance per activated extension; the session part
+ * changes on sign-in / sign-out / profile switch.
  */
 export interface ExtensionServices {
   readonly log: vscode.LogOutputChannel;
-  /** The active profile's client; undefined when signed out. */
-  getClient(): GenesysClient | undefined;
+  /** The active session; undefined when signed out. */
+  session(): SignedInSession | undefined;
   /** Signed out → offers Sign In, then throws a cancellation if still signed out. */
-  requireClient(): Promise<GenesysClient>;
+  requireSession(): Promise<SignedInSession>;
   /** One per extension, lazy (its worker starts on the first validate). */
   readonly validator: RegexValidator;
   /** Setting `genesysCloud.regex.allowPcre2Only`. */
   allowPcre2Only(): boolean;
-  /** Reloads the whole tree, or one integration's subtree. */
+  /** Redraws the whole tree, or one integration's subtree, after a change (the subscription-filter memory stays). */
   refresh(integrationId?: string): void;
-  /** Integration ids whose seed endpoint answered 404 this session (a whole-tree refresh clears it). */
-  readonly seedEndpointUnavailable: Set<string>;
   /** Fires on sign-in, sign-out and profile switch. */
   readonly onDidChangeSession: vscode.Event<void>;
 }

@@ -4,14 +4,14 @@ import { arrayMember, objectMember } from './jsonAccess';
 import { deepCopy, isJsonObject, stringsOf } from '../common/json';
 
 /*
- * Edits on the seed's EventBridge document:
+ * Edits on the Go tutorial's EventBridge document (GET|PUT /api/v2/integrations/eventbridge/{id}):
  *   { id, awsAccount, awsRegion, roleArn, subscriptions: [ { name, events, filterCriteria: { attributes: [ { key, matchType, values } ] } } ] }
  * The document stays plain JSON and is edited in place on a deep copy, so every field we do not model
  * (at any level) and the property order survive the GET → edit → PUT round trip.
  *
  * `values` for exists/notexists: when an existing attribute is replaced, its `values` key is kept as `[]`
  * if it had one (the document's own style) and left out if it had none; a new exists/notexists attribute is
- * written without `values`, because there is nothing to send and the seed's contract lists no default.
+ * written without `values`, because there is nothing to send and the tutorial's contract lists no default.
  */
 
 export type MatchType = 'regex' | 'exact' | 'exists' | 'notexists';

@@ -1,4 +1,5 @@
 import type { JsonObject } from '../common/json';
+import { firstDuplicate } from '../common/text';
 import { arrayMember, objectMember } from './jsonAccess';
 import { deepCopy, isJsonObject, stringsOf } from '../common/json';
 
@@ -78,15 +79,21 @@ export function validateTopicName(topic: string): string | undefined {
   return undefined;
 }
 
-/** Checks an edit against a config: valid names, no duplicates, nothing added twice or removed that is not there. */
-export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string | undefined {
-  if (edit.add.length === 0 && edit.remove.length === 0) return 'no topics to add or remove';
-  for (const topic of [...edit.add, ...edit.remove]) {
+/** Checks topic names a user gave together: each valid, none twice. Undefined when fine, else the reason. */
+export function topicListProblem(topics: readonly string[]): string | undefined {
+  for (const topic of topics) {
     const problem = validateTopicName(topic);
     if (problem) return `invalid topic "${topic}": ${problem}`;
   }
-  const duplicate = firstDuplicate([...edit.add, ...edit.remove]);
-  if (duplicate !== undefined) return `the topic "${duplicate}" is given more than once`;
+  const duplicate = firstDuplicate(topics);
+  return duplicate === undefined ? undefined : `the topic "${duplicate}" is given more than once`;
+}
+
+/** Checks an edit against a config: valid names, no duplicates, nothing added twice or removed that is not there. */
+export function validateTopicEdit(config: JsonObject, edit: TopicEdit): string | undefined {
+  if (edit.add.length === 0 && edit.remove.length === 0) return 'no topics to add or remove';
+  const listProblem = topicListProblem([...edit.add, ...edit.remove]);
+  if (listProblem) return listProblem;
   const current = new Set(readEventBridgeProperties(config).eventFilter);
   const alreadyThere = edit.add.find((t) => current.has(t));
   if (alreadyThere !== undefined) return `the topic "${alreadyThere}" is already in the topic filter`;
@@ -134,6 +141,33 @@ export function applyTopicEdit(config: JsonObject, edit: TopicEdit): JsonObject 
 }
 
 /**
+ * The part of `edit` still needed on `config` (a fresher copy than the one the edit was made on): topics someone
+ * else already added are not added twice, topics already removed are not removed again; restore positions travel
+ * with the topics still to add (a position for a topic not added would be an invalid edit).
+ */
+export function rebaseTopicEdit(config: JsonObject, edit: TopicEdit): TopicEdit {
+  const current = new Set(readEventBridgeProperties(config).eventFilter);
+  const rebased: TopicEdit = {
+    add: edit.add.filter((t) => !current.has(t)),
+    remove: edit.remove.filter((t) => current.has(t)),
+  };
+  const positions = Object.entries(edit.restoreAt ?? {}).filter(([topic]) => rebased.add.includes(topic));
+  if (positions.length > 0) rebased.restoreAt = Object.fromEntries(positions);
+  return rebased;
+}
+
+/**
+ * The edit as the config's write path applies it: on every (re-)read, only what is still to do; the config comes
+ * back unchanged when nothing is (then nothing is written).
+ */
+export function topicEditOn(edit: TopicEdit): (config: JsonObject) => JsonObject {
+  return (config) => {
+    const pending = rebaseTopicEdit(config, edit);
+    return pending.add.length + pending.remove.length === 0 ? config : applyTopicEdit(config, pending);
+  };
+}
+
+/**
  * The edit that puts the topic filter back as it was in `snapshot` (the config before `edit` was applied, and
  * `edit` only what really changed on it): added topics are removed, removed ones come back at their old index.
  */
@@ -178,13 +212,4 @@ function validateRestoreAt(edit: TopicEdit): string | undefined {
 /** The partner event source name in AWS for an org and the integration's suffix. */
 export function eventSourceName(orgId: string, suffix: string): string {
   return `aws.partner/genesys.com/cloud/${orgId}/${suffix}`;
-}
-
-function firstDuplicate(items: string[]): string | undefined {
-  const seen = new Set<string>();
-  for (const item of items) {
-    if (seen.has(item)) return item;
-    seen.add(item);
-  }
-  return undefined;
 }

@@ -1,9 +1,29 @@
 import type { Dispatcher } from 'undici';
-import { isJsonObject, type JsonObject } from '../common/json';
+import type { JsonObject } from '../common/json';
+import { ApiRequests } from './apiRequests';
 import { TokenProvider } from './auth';
 import { createDispatcher } from './dispatcher';
-import { GenesysError } from './errors';
-import { HttpResponse, HttpTransport, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
+import {
+  updateUnversionedDocument,
+  updateVersionedConfig,
+  type ConfigUpdate,
+  type ConfigUpdateOptions,
+  type DocumentEdit,
+  type DocumentEndpoint,
+  type DocumentUpdate,
+  type DocumentUpdateOptions,
+} from './documentUpdates';
+import {
+  EDIT,
+  VIEW,
+  configContext,
+  configPath,
+  eventBridgeContext,
+  eventBridgePath,
+  integrationsPath,
+} from './endpoints';
+import { GenesysError, isCancellation, isGenesysError } from './errors';
+import { HttpTransport, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
 import {
   AvailableTopic,
   IntegrationPage,
@@ -12,24 +32,20 @@ import {
   readIntegrationPage,
   unexpectedShape,
 } from './integrations';
+import { requireObject } from './jsonBodies';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
-import { RequestContext, errorFromResponse } from './responseErrors';
-import {
-  EDIT,
-  VIEW,
-  configContext,
-  configPath,
-  encodeId,
-  eventBridgeContext,
-  integrationsPath,
-  isConfigVersionConflict,
-  parseJsonBody,
-  positiveOr,
-  requireObject,
-} from './endpoints';
+import type { RequestContext } from './responseErrors';
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
+export type {
+  ConfigUpdate,
+  ConfigUpdateOptions,
+  DocumentEdit,
+  DocumentProposal,
+  DocumentUpdate,
+  DocumentUpdateOptions,
+} from './documentUpdates';
 /** Retry notices for just the requests made inside a function (a progress notification's own waits). */
 export { withRetryListener, type RetryListener } from './retryScope';
 
@@ -50,25 +66,19 @@ export interface GenesysClientOptions {
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-/** Re-reads allowed when a config PUT loses a race with another writer. */
-const MAX_CONFIG_REREADS = 3;
 /** Guards against a server whose nextUri never ends. */
 const MAX_PAGES = 1_000;
 
-/** A Genesys Cloud API client for one OAuth client in one environment. */
+/**
+ * A Genesys Cloud API client for one OAuth client in one environment. Each integration document has exactly one
+ * way to be written: {@link updateIntegrationConfig} and {@link updateEventBridgeDocument}.
+ */
 export class GenesysClient {
   readonly environment: GenesysEnvironment;
   readonly clientId: string;
   private readonly auth: TokenProvider;
-  private readonly transport: HttpTransport;
+  private readonly requests: ApiRequests;
   private readonly ownedDispatcher?: Dispatcher;
-  /**
-   * Aborted by dispose(): cancels every request and retry wait still running, including a shared token
-   * request that no caller waits for any more (otherwise closing the dispatcher would wait for it, and a
-   * CLI interrupted during sign-in would hang until the token endpoint answered or timed out).
-   */
-  private readonly lifetime = new AbortController();
-  private disposed = false;
 
   /** `timing` is a test seam (sleep, jitter, clock); production code leaves it out. */
   constructor(opts: GenesysClientOptions, timing: TransportTiming = realTiming) {
@@ -85,34 +95,22 @@ export class GenesysClient {
 
     let dispatcher = opts.dispatcher;
     if (!dispatcher) {
-      dispatcher = createDispatcher({
-        environment: this.environment,
-        proxy: opts.proxy,
-        connectTimeoutMs,
-        requestTimeoutMs,
-      }).dispatcher;
+      const environment = this.environment;
+      dispatcher = createDispatcher({ environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs }).dispatcher;
       this.ownedDispatcher = dispatcher;
     }
-    this.transport = new HttpTransport({
-      dispatcher,
-      requestTimeoutMs,
-      onRequest: opts.onRequest,
-      onRetry: opts.onRetry,
-      timing,
-    });
-    this.auth = new TokenProvider(
-      this.transport,
-      this.environment.tokenUrl,
-      this.clientId,
-      opts.clientSecret,
-      timing.now,
-      this.lifetime.signal,
-    );
+    const { onRequest, onRetry } = opts;
+    const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing });
+    // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
+    const lifetime = new AbortController();
+    const { tokenUrl, apiBase } = this.environment;
+    this.auth = new TokenProvider(transport, tokenUrl, this.clientId, opts.clientSecret, timing.now, lifetime.signal);
+    this.requests = new ApiRequests(transport, this.auth, apiBase, lifetime);
   }
 
   /** Forces a fresh token request: the sign-in check. */
   async authenticate(signal?: AbortSignal): Promise<void> {
-    this.assertOpen();
+    this.requests.assertOpen();
     await this.auth.refresh(signal);
   }
 
@@ -147,78 +145,51 @@ export class GenesysClient {
     return all;
   }
 
-  /** GET /api/v2/integrations/eventbridge/{id} (the seed's subscription-filter document). */
+  /**
+   * GET /api/v2/integrations/eventbridge/{id}: the tutorial's subscription-filter document. A 404 for an
+   * integration whose config exists means this org does not offer the endpoint (every real org today): the error
+   * then carries `subscriptionFiltersUnavailable`; a 404 for both means the integration itself is not there.
+   */
   async getEventBridgeDocument(id: string, signal?: AbortSignal): Promise<JsonObject> {
     const ctx = eventBridgeContext(id, 'read the EventBridge document of', VIEW);
-    return this.requestObject('GET', `/api/v2/integrations/eventbridge/${encodeId(id)}`, ctx, undefined, signal);
-  }
-
-  async putEventBridgeDocument(id: string, doc: JsonObject, signal?: AbortSignal): Promise<JsonObject> {
-    const ctx = eventBridgeContext(id, 'update the EventBridge document of', EDIT);
-    return this.requestObject(
-      'PUT',
-      `/api/v2/integrations/eventbridge/${encodeId(id)}`,
-      ctx,
-      requireObject(doc, 'document'),
-      signal,
-      doc,
-    );
+    try {
+      return await this.requests.object('GET', eventBridgePath(id), ctx, { signal });
+    } catch (err) {
+      if (!isGenesysError(err) || err.kind !== 'notFound') throw err;
+      throw await this.explainMissingDocument(id, err, signal);
+    }
   }
 
   /** GET /api/v2/integrations/{id}/config/current: {name, version, properties, advanced, notes, credentials}. */
   async getIntegrationConfig(id: string, signal?: AbortSignal): Promise<JsonObject> {
     const ctx = configContext(id, 'read the configuration of', VIEW);
-    return this.requestObject('GET', configPath(id), ctx, undefined, signal);
-  }
-
-  /** PUT the whole config; it must carry the `version` it was read with. */
-  async putIntegrationConfig(id: string, config: JsonObject, signal?: AbortSignal): Promise<JsonObject> {
-    const ctx = configContext(id, 'update the configuration of', EDIT);
-    return this.requestObject('PUT', configPath(id), ctx, requireObject(config, 'config'), signal, config);
+    return this.requests.object('GET', configPath(id), ctx, { signal });
   }
 
   /**
-   * read → mutate(fresh copy) → PUT with the read version. When another writer got there first
-   * (409, 408, or a version-mismatch 400) it re-reads and re-applies the same mutation, at most
-   * 3 times, then fails with kind 'conflict'. `after` is what the server returned for the PUT.
+   * The config's one write path: read → edit a copy → PUT with the read `version`. When another writer got there
+   * first (409, 408, or a version-mismatch 400) it re-reads and re-applies the same edit, at most 3 times, then
+   * fails with kind 'conflict'. `after` is what the server returned for the PUT.
    */
-  async updateIntegrationConfig(
-    id: string,
-    mutate: (config: JsonObject) => JsonObject,
-    signal?: AbortSignal,
-  ): Promise<{ before: JsonObject; after: JsonObject; attempts: number }> {
-    let lastConflict: GenesysError | undefined;
-    for (let attempt = 1; attempt <= MAX_CONFIG_REREADS + 1; attempt++) {
-      const before = await this.getIntegrationConfig(id, signal);
-      const version = before.version;
-      if (typeof version !== 'number' && typeof version !== 'string') {
-        throw unexpectedShape(`the configuration of integration '${id}' (no version)`);
-      }
-      const edited = mutate(structuredClone(before));
-      if (!isJsonObject(edited)) throw new TypeError('The config mutation must return a JSON object.');
-      // The version we read is what makes the write safe; the mutation does not get to change it.
-      const toSend: JsonObject = { ...edited, version };
-      try {
-        const after = await this.putIntegrationConfig(id, toSend, signal);
-        return { before, after, attempts: attempt };
-      } catch (err) {
-        if (!isConfigVersionConflict(err)) throw err;
-        lastConflict = err;
-      }
-    }
-    throw new GenesysError(
-      'conflict',
-      `The configuration of integration '${id}' kept changing on the server while saving; gave up after ${MAX_CONFIG_REREADS} re-reads. ` +
-        'Nothing was written. Try again when no one else is editing it.',
-      {
-        status: lastConflict?.status,
-        code: lastConflict?.code,
-        contextId: lastConflict?.contextId,
-        correlationId: lastConflict?.correlationId,
-        attempts: MAX_CONFIG_REREADS + 1,
-        cause: lastConflict,
+  updateIntegrationConfig(id: string, edit: DocumentEdit, options?: ConfigUpdateOptions): Promise<ConfigUpdate> {
+    return updateVersionedConfig(this.configEndpoint(id), id, edit, options);
+  }
+
+  /**
+   * The EventBridge document's one write path: read (or `options.base`) → edit a copy → `options.review` → read
+   * again just before the PUT; if the document changed meanwhile, the same edit is redone on the newer one (and
+   * reviewed again), at most 5 rounds, then a 'conflict'. A concurrent change is never overwritten.
+   */
+  updateEventBridgeDocument(id: string, edit: DocumentEdit, options?: DocumentUpdateOptions): Promise<DocumentUpdate> {
+    const endpoint: DocumentEndpoint = {
+      get: (signal) => this.getEventBridgeDocument(id, signal),
+      put: (document, signal) => {
+        const ctx = eventBridgeContext(id, 'update the EventBridge document of', EDIT);
+        const body = requireObject(document, 'document');
+        return this.requests.object('PUT', eventBridgePath(id), ctx, { body, signal, fallback: document });
       },
-    );
+    };
+    return updateUnversionedDocument(endpoint, id, edit, options);
   }
 
   /** GET /api/v2/notifications/availabletopics. */
@@ -229,7 +200,7 @@ export class GenesysClient {
       permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
     };
     return readAvailableTopics(
-      await this.requestObject('GET', '/api/v2/notifications/availabletopics', ctx, undefined, signal),
+      await this.requests.object('GET', '/api/v2/notifications/availabletopics', ctx, { signal }),
     );
   }
 
@@ -240,28 +211,56 @@ export class GenesysClient {
       resource: 'The organization',
       permissionHint: 'Check the roles granted to the OAuth client.',
     };
-    const org = await this.requestObject('GET', '/api/v2/organizations/me', ctx, undefined, signal);
+    const org = await this.requests.object('GET', '/api/v2/organizations/me', ctx, { signal });
     if (typeof org.id !== 'string' || org.id === '') throw unexpectedShape('the organization request');
     return org.id;
   }
 
   /** Closes the client's own connections (a dispatcher passed in options stays open). */
   async dispose(): Promise<void> {
-    this.disposed = true;
-    this.lifetime.abort();
+    this.requests.close();
     await this.ownedDispatcher?.close();
   }
 
-  /** A request after sign-out or a profile switch is a cancellation, not a network failure. */
-  private assertOpen(): void {
-    if (this.disposed) {
-      throw new GenesysError('cancelled', 'The Genesys Cloud client was closed (signed out or switched profile).');
+  private configEndpoint(id: string): DocumentEndpoint {
+    return {
+      get: (signal) => this.getIntegrationConfig(id, signal),
+      put: (config, signal) => {
+        const ctx = configContext(id, 'update the configuration of', EDIT);
+        const body = requireObject(config, 'config');
+        return this.requests.object('PUT', configPath(id), ctx, { body, signal, fallback: config });
+      },
+    };
+  }
+
+  /** The 404 of the subscription-filter endpoint, told apart: the endpoint is missing, or the integration is. */
+  private async explainMissingDocument(id: string, notFound: GenesysError, signal?: AbortSignal): Promise<unknown> {
+    try {
+      await this.getIntegrationConfig(id, signal);
+    } catch (err) {
+      // Gone altogether, or the check itself failed: either way the first error is the one to report.
+      return isCancellation(err) ? err : notFound;
     }
+    return new GenesysError(
+      'notFound',
+      `Attribute filters are not available for integration '${id}' on this org: the subscription-filter endpoint ` +
+        '(/api/v2/integrations/eventbridge/{id}) answered 404 although the integration exists. Topic filters ' +
+        '(properties.eventFilter of its config) work on every org.',
+      {
+        status: notFound.status,
+        code: notFound.code,
+        contextId: notFound.contextId,
+        correlationId: notFound.correlationId,
+        subscriptionFiltersUnavailable: true,
+        integrationId: id,
+        cause: notFound,
+      },
+    );
   }
 
   private async fetchIntegrationPage(pageNumber: number, path: string, signal?: AbortSignal) {
     const ctx: RequestContext = { action: 'list integrations', resource: 'The integrations list', permission: VIEW };
-    return readIntegrationPage(await this.requestObject('GET', path, ctx, undefined, signal), pageNumber);
+    return readIntegrationPage(await this.requests.object('GET', path, ctx, { signal }), pageNumber);
   }
 
   /** nextUri as a path on our API base, or undefined when it points anywhere else. */
@@ -277,92 +276,12 @@ export class GenesysClient {
     }
     return url.pathname + url.search;
   }
-
-  private async requestObject(
-    method: 'GET' | 'PUT',
-    path: string,
-    ctx: RequestContext,
-    body: JsonObject | undefined,
-    signal: AbortSignal | undefined,
-    fallback?: JsonObject,
-  ): Promise<JsonObject> {
-    const res = await this.authorized(method, path, ctx, body === undefined ? undefined : JSON.stringify(body), signal);
-    const parsed = parseJsonBody(res, method, path);
-    if (parsed === undefined && fallback) return fallback;
-    if (!isJsonObject(parsed)) throw unexpectedShape(`${method} ${path}`, res.correlationId);
-    return parsed;
-  }
-
-  /** Sends with a bearer token; a 401 gets exactly one fresh token and one resend. */
-  private async authorized(
-    method: 'GET' | 'PUT',
-    path: string,
-    ctx: RequestContext,
-    body: string | undefined,
-    callerSignal?: AbortSignal,
-  ): Promise<HttpResponse> {
-    // The caller's signal or dispose(), whichever comes first.
-    const link = linkSignals(callerSignal, this.lifetime.signal);
-    try {
-      return await this.authorizedSend(method, path, ctx, body, link.signal);
-    } finally {
-      link.unlink();
-    }
-  }
-
-  private async authorizedSend(
-    method: 'GET' | 'PUT',
-    path: string,
-    ctx: RequestContext,
-    body: string | undefined,
-    signal: AbortSignal,
-  ): Promise<HttpResponse> {
-    const send = (token: string) =>
-      this.transport.send({
-        method,
-        url: this.environment.apiBase + path,
-        headers: {
-          authorization: `Bearer ${token}`,
-          accept: 'application/json',
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body,
-        signal,
-        context: ctx,
-      });
-    this.assertOpen();
-    let token = await this.auth.getToken(signal);
-    let res = await send(token);
-    if (res.status === 401) {
-      this.auth.invalidate(token);
-      token = await this.auth.getToken(signal);
-      res = await send(token);
-    }
-    if (res.status >= 200 && res.status < 300) return res;
-    throw errorFromResponse(res, ctx, { attempts: res.attempts });
-  }
 }
 
-/**
- * A signal that aborts when any of `signals` does, detached again by unlink(). Not AbortSignal.any: Node
- * versions without the fix for nodejs/node#55351 keep a reference from a long-lived source signal (here the
- * client's lifetime) to every signal derived from it, and a client makes requests for a whole session.
- */
-function linkSignals(...signals: Array<AbortSignal | undefined>): { signal: AbortSignal; unlink: () => void } {
-  const controller = new AbortController();
-  const links: Array<[AbortSignal, () => void]> = [];
-  for (const source of signals) {
-    if (!source) continue;
-    if (source.aborted) {
-      controller.abort(source.reason);
-      break;
-    }
-    const onAbort = (): void => controller.abort(source.reason);
-    source.addEventListener('abort', onAbort, { once: true });
-    links.push([source, onAbort]);
+function positiveOr(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new GenesysError('configuration', `${name} must be a positive number of milliseconds (got ${value}).`);
   }
-  return {
-    signal: controller.signal,
-    unlink: () => links.forEach(([source, onAbort]) => source.removeEventListener('abort', onAbort)),
-  };
+  return value;
 }

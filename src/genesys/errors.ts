@@ -19,6 +19,15 @@ export interface GenesysErrorDetails {
   correlationId?: string;
   retryAfterMs?: number;
   attempts?: number;
+  /** 403: the permission the OAuth client's role lacks (named by the server, else the one the request needs). */
+  permission?: string;
+  /**
+   * 404 from the subscription-filter endpoint (`/api/v2/integrations/eventbridge/{id}`) for an integration that
+   * exists: this org does not offer attribute filters for it (every real org today); topic filters still work.
+   */
+  subscriptionFiltersUnavailable?: boolean;
+  /** The integration the failed request was about, when the error is a fact about it (e.g. the one above). */
+  integrationId?: string;
   cause?: unknown;
 }
 
@@ -38,6 +47,9 @@ export class GenesysError extends Error {
   correlationId?: string;
   retryAfterMs?: number;
   attempts?: number;
+  permission?: string;
+  subscriptionFiltersUnavailable?: boolean;
+  integrationId?: string;
 
   constructor(kind: GenesysErrorKind, message: string, details: GenesysErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -49,6 +61,9 @@ export class GenesysError extends Error {
     if (details.correlationId !== undefined) this.correlationId = details.correlationId;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
     if (details.attempts !== undefined) this.attempts = details.attempts;
+    if (details.permission !== undefined) this.permission = details.permission;
+    if (details.subscriptionFiltersUnavailable) this.subscriptionFiltersUnavailable = true;
+    if (details.integrationId !== undefined) this.integrationId = details.integrationId;
   }
 }
 

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../common/text';
 import { performance } from 'node:perf_hooks';
 import { Dispatcher, request } from 'undici';
 import { GenesysError, cancelledError, isGenesysError } from './errors';
@@ -32,6 +33,14 @@ export interface RetryNotice {
   reason: string;
 }
 
+/**
+ * The one wording of a retry, for the CLI's stderr, the extension's log and its progress notifications:
+ * "429 Too Many Requests: waiting 2 s before attempt 2 of 5" (`attempt` is the attempt that just failed).
+ */
+export function describeRetryNotice(notice: RetryNotice): string {
+  return `${notice.reason}: waiting ${formatSeconds(notice.waitMs)} before attempt ${notice.attempt + 1} of ${notice.maxAttempts}`;
+}
+
 /** Seams for tests: how to wait, where jitter comes from, what time it is. */
 export interface TransportTiming {
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -50,7 +59,7 @@ export interface TransportOptions {
 }
 
 export interface HttpRequest {
-  method: 'GET' | 'PUT' | 'POST';
+  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
   url: string;
   headers: Record<string, string>;
   body?: string;

@@ -25,7 +25,12 @@ export interface GenesysErrorBody {
   message?: string;
   code?: string;
   contextId?: string;
+  /** A permission the body names (`domain:entity:action`), e.g. in a 403's "missing the following permission(s)". */
+  permission?: string;
 }
+
+/** Genesys permissions are `domain:entity:action`; a 403 body names the missing ones in its message or params. */
+const PERMISSION = /\b([a-z][a-zA-Z]*:[a-zA-Z]+:[a-zA-Z]+)\b/;
 
 export function parseErrorBody(text: string): GenesysErrorBody {
   let parsed: unknown;
@@ -37,10 +42,15 @@ export function parseErrorBody(text: string): GenesysErrorBody {
   if (!parsed || typeof parsed !== 'object') return {};
   const body = parsed as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+  const message = str(body.message) ?? str(body.error_description) ?? str(body.description);
+  const params: unknown[] =
+    body.messageParams && typeof body.messageParams === 'object' ? Object.values(body.messageParams) : [];
+  const named = [message, ...params].map((text) => (typeof text === 'string' ? PERMISSION.exec(text)?.[1] : undefined));
   return {
-    message: str(body.message) ?? str(body.error_description) ?? str(body.description),
+    message,
     code: str(body.code) ?? str(body.error),
     contextId: str(body.contextId),
+    permission: named.find((p) => p !== undefined),
   };
 }
 
@@ -71,6 +81,7 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
 
   let kind: GenesysErrorKind;
   let message: string;
+  let permission: string | undefined;
   if (isVersionMismatch(status, body.message)) {
     kind = 'conflict';
     message = `${resource} was changed by someone else while trying to ${ctx.action} (${label})${said} Reload it and try again.`;
@@ -84,10 +95,11 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
       'Check the OAuth client id and secret, and that the OAuth client uses the Client Credentials grant.';
   } else if (status === 403) {
     kind = 'permission';
+    permission = body.permission ?? ctx.permission;
     const hint =
       ctx.permissionHint ??
-      (ctx.permission
-        ? `The OAuth client's role probably lacks the permission ${ctx.permission}.`
+      (permission
+        ? `The OAuth client's role probably lacks the permission ${permission}.`
         : 'Check the roles granted to the OAuth client.');
     message = `Not allowed to ${ctx.action} (${label})${said} ${hint}`;
   } else if (status === 404) {
@@ -118,5 +130,6 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
     correlationId: res.correlationId,
     attempts: info.attempts,
     retryAfterMs: info.retryAfterMs,
+    permission,
   });
 }

@@ -1,7 +1,8 @@
 /** Every GenesysError kind becomes one message that names the cause and the next step. */
 import * as assert from 'node:assert/strict';
 import { describeError, isUserCancellation, UserCancelledError } from '../../src/extension/errors';
-import { formatRequest, formatRetry } from '../../src/extension/requestLog';
+import { formatRequest } from '../../src/extension/requestLogging';
+import { describeRetryNotice } from '../../src/genesys/http';
 import { GenesysError } from '../../src/genesys/errors';
 
 describe('error presentation', () => {
@@ -15,16 +16,20 @@ describe('error presentation', () => {
     assert.ok(p.buttons.includes('Sign In'));
   });
 
-  it('403: names the permission the role lacks — from the server, or by the kind of action', () => {
+  it("403: names the permission the role lacks from the error's own field, never from its text", () => {
     const named = describeError(
-      new GenesysError('permission', 'Missing permission integrations:integration:edit.', { status: 403 }),
+      new GenesysError('permission', 'Not allowed.', { status: 403, permission: 'integrations:integration:edit' }),
       'apply filter',
     );
-    assert.match(named.message, /integrations:integration:edit/);
-    const read = describeError(new GenesysError('permission', 'Forbidden.', { status: 403 }), 'refresh');
-    assert.match(read.message, /lacks the permission integrations:integration:view/);
-    const write = describeError(new GenesysError('permission', 'Forbidden.', { status: 403 }), 'add topic filter');
-    assert.match(write.message, /integrations:integration:edit/);
+    assert.match(named.message, /lacks the permission integrations:integration:edit\. Add it to the role/);
+    // A permission-looking string in the text is not read back out of it.
+    const unnamed = describeError(
+      new GenesysError('permission', 'Not allowed to list topics: missing a:b:c. Check the roles.', { status: 403 }),
+      'add topic filter',
+    );
+    assert.doesNotMatch(unnamed.message, /lacks the permission/);
+    assert.match(unnamed.message, /Not allowed to list topics/);
+    assert.ok(unnamed.buttons.includes('Switch Profile…'));
   });
 
   it('429: says it was rate limited and how long the platform asked to wait', () => {
@@ -75,8 +80,8 @@ describe('error presentation', () => {
       /failed \(ECONNRESET\).*attempt 2/,
     );
     assert.equal(
-      formatRetry({ attempt: 1, maxAttempts: 5, waitMs: 3000, reason: '429 Too Many Requests' }),
-      '429 Too Many Requests: waiting 3s before attempt 2 of 5',
+      describeRetryNotice({ attempt: 1, maxAttempts: 5, waitMs: 3000, reason: '429 Too Many Requests' }),
+      '429 Too Many Requests: waiting 3 s before attempt 2 of 5',
     );
   });
 });

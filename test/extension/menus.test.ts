@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/main';
-import { ErrorNode } from '../../src/extension/tree/messageNode';
+import { ErrorNode } from '../../src/extension/tree/errorNode';
 import { EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
 import { children, find, restoreEnvironmentProfile, type Row } from './support/extensionApi';
 

@@ -31,7 +31,7 @@ describe('profiles and sign-in', () => {
     assert.equal(env.name, 'Environment');
     assert.equal(env.clientId, process.env.GENESYS_CLIENT_ID);
     assert.equal(api.host.session.activeProfile()?.id, env.id);
-    assert.ok(api.services.getClient(), 'signed in through the Environment profile');
+    assert.ok(api.services.session()?.client, 'signed in through the Environment profile');
     assert.equal(
       await api.host.context.secrets.get(`genesysCloud.clientSecret.${env.id}`),
       undefined,
@@ -40,7 +40,7 @@ describe('profiles and sign-in', () => {
   });
 
   it('signs in with valid credentials: secret in SecretStorage only, profile active', async () => {
-    const before = api.services.getClient();
+    const before = api.services.session()?.client;
     const result = await vscode.commands.executeCommand<{ id: string; name: string }>('genesysCloud.signIn', {
       environment: emulator.url,
       clientId: 'profile-test-client',
@@ -50,8 +50,8 @@ describe('profiles and sign-in', () => {
     assert.ok(result, 'signIn returned nothing');
     assert.equal(result.name, 'Test org');
     assert.equal(api.host.session.activeProfile()?.name, 'Test org');
-    assert.notEqual(api.services.getClient(), before, 'a new client for the new profile');
-    assert.equal(api.services.getClient()?.clientId, 'profile-test-client');
+    assert.notEqual(api.services.session()?.client, before, 'a new client for the new profile');
+    assert.equal(api.services.session()?.client?.clientId, 'profile-test-client');
     assert.equal(await api.host.context.secrets.get(`genesysCloud.clientSecret.${result.id}`), SECRET);
 
     const state = api.host.context.globalState;
@@ -115,12 +115,15 @@ describe('profiles and sign-in', () => {
   it("reloads the client when another window changes the active profile's secret", async () => {
     const profile = api.host.session.activeProfile();
     assert.equal(profile?.name, 'Test org');
-    const client = api.services.getClient();
+    const client = api.services.session()?.client;
     let fired = false;
     const listener = api.services.onDidChangeSession(() => (fired = true));
     try {
       await api.host.context.secrets.store(`genesysCloud.clientSecret.${profile.id}`, `${SECRET}-rotated`);
-      await waitFor(() => fired && api.services.getClient() !== client, 'a session reload after secrets.onDidChange');
+      await waitFor(
+        () => fired && api.services.session()?.client !== client,
+        'a session reload after secrets.onDidChange',
+      );
     } finally {
       listener.dispose();
     }
@@ -128,7 +131,7 @@ describe('profiles and sign-in', () => {
 
   it('does not reload for its own write of the same secret', async () => {
     const profile = api.host.session.activeProfile()!;
-    const client = api.services.getClient();
+    const client = api.services.session()?.client;
     const key = `genesysCloud.clientSecret.${profile.id}`;
     // The event must really arrive, or this test would pass without testing anything.
     let raised = false;
@@ -142,7 +145,7 @@ describe('profiles and sign-in', () => {
       listener.dispose();
     }
     await new Promise((r) => setTimeout(r, 300)); // the session's handler reads the secret back (async)
-    assert.equal(api.services.getClient(), client);
+    assert.equal(api.services.session()?.client, client);
   });
 
   it('switches profiles by id', async () => {
@@ -162,7 +165,7 @@ describe('profiles and sign-in', () => {
     const profile = api.host.session.activeProfile();
     assert.equal(profile?.name, 'Test org');
     await vscode.commands.executeCommand('genesysCloud.signOut');
-    assert.equal(api.services.getClient(), undefined);
+    assert.equal(api.services.session()?.client, undefined);
     assert.equal(await api.host.context.secrets.get(`genesysCloud.clientSecret.${profile.id}`), undefined);
     assert.ok(!api.host.profiles.list().some((p) => p.id === profile.id));
     assert.deepEqual(await api.host.tree.getChildren(), [], 'no rows when signed out, so viewsWelcome shows');

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/main';
-import { SEED_ENDPOINT_UNAVAILABLE } from '../../src/extension/tree/integrationNode';
+import { SubscriptionFilterAvailability } from '../../src/extension/subscriptionFilterAvailability';
+import { SUBSCRIPTION_FILTERS_UNAVAILABLE } from '../../src/extension/tree/integrationChildren';
 import { IntegrationNode } from '../../src/extension/tree/integrationNode';
 import type { TreeNode } from '../../src/extension/tree/treeNode';
 import type { GenesysClient } from '../../src/genesys/client';
@@ -97,22 +98,22 @@ describe('integrations tree', () => {
     assert.match(redrawn.tooltip, /aws\.partner\/genesys\.com\/cloud\/[0-9a-f-]+\/cc-analytics/);
   });
 
-  it('shows one calm row when the seed endpoint answers 404, and asks only once per session', async () => {
+  it('shows one calm row when the subscription-filter endpoint answers 404, and asks only once per session', async () => {
     const admin = process.env.EBF_EMULATOR_URL!;
     await fetch(`${admin}/__emulator/requests`, { method: 'DELETE' });
     const org = find(await children(api), 'Org events (production)');
     const below = await children(api, org.node);
     assert.equal(find(below, 'Topic filters').description, '5 topics');
-    const calm = find(below, SEED_ENDPOINT_UNAVAILABLE);
+    const calm = find(below, SUBSCRIPTION_FILTERS_UNAVAILABLE);
     assert.equal(calm.icon, 'info');
     assert.equal(calm.description, '(the subscription-filter endpoint is not part of the public API)');
     assert.equal(below.length, 2, 'topic filters + one informative row, nothing else');
-    assert.ok(api.services.seedEndpointUnavailable.has(REAL_ORG_INTEGRATION_ID));
+    assert.ok(api.services.session()!.subscriptionFilters.isUnavailable(REAL_ORG_INTEGRATION_ID));
 
     // A flow's refresh of this integration (after a topic edit) must not ask again.
     api.services.refresh(REAL_ORG_INTEGRATION_ID);
     const again = await children(api, find(await children(api), 'Org events (production)').node);
-    find(again, SEED_ENDPOINT_UNAVAILABLE);
+    find(again, SUBSCRIPTION_FILTERS_UNAVAILABLE);
     const requests = (await (await fetch(`${admin}/__emulator/requests`)).json()) as {
       method: string;
       path: string;
@@ -131,13 +132,13 @@ describe('integrations tree', () => {
     // So must a flow's refresh of an integration the tree has not loaded (it still reloads the tree).
     api.services.refresh('00000000-0000-4000-8000-00000000dead');
     assert.ok(
-      api.services.seedEndpointUnavailable.has(REAL_ORG_INTEGRATION_ID),
+      api.services.session()!.subscriptionFilters.isUnavailable(REAL_ORG_INTEGRATION_ID),
       'a one-integration refresh kept the 404 memory',
     );
 
     // The whole-tree Refresh forgets it.
     await vscode.commands.executeCommand('genesysCloud.refresh');
-    assert.equal(api.services.seedEndpointUnavailable.size, 0);
+    assert.ok(!api.services.session()!.subscriptionFilters.isUnavailable(REAL_ORG_INTEGRATION_ID));
   });
 
   it('Copy ID puts the integration id on the clipboard', async () => {
@@ -177,9 +178,8 @@ describe('integrations tree', () => {
       undefined,
       { id: 'race', name: 'Race', raw: {} },
       {
-        client: () => client,
+        session: () => ({ client, subscriptionFilters: new SubscriptionFilterAvailability(client, () => undefined) }),
         organizationId: async () => undefined,
-        seedEndpointUnavailable: new Set(),
         rowChanged: (n) => redrawn.push(n),
       },
     );
@@ -254,7 +254,7 @@ describe('integrations tree', () => {
           const rows = await children(api);
           assert.ok(Date.now() - started >= 900, 'Retry-After: 1 was honoured');
           find(rows, 'Voice stream (tutorial)');
-          await logTextContaining(api, 'waiting 1s before attempt 2 of 5');
+          await logTextContaining(api, 'waiting 1 s before attempt 2 of 5');
         },
       );
     });

@@ -84,22 +84,22 @@ test(
 
     await page.locator(SELECTORS.quickInputBox).fill('Custom');
     await page.locator(SELECTORS.quickInputRow, { hasText: 'Custom URL…' }).first().click();
-    await quickInputTitle().filter({ hasText: 'Custom URL' }).waitFor();
+    await quickInputTitle().filter({ hasText: 'Custom URL (2/5)' }).waitFor();
     await page.locator(SELECTORS.quickInputBox).fill('ftp://example.com');
     await quickInputMessage().filter({ hasText: /ftp/ }).waitFor();
     await workbench.shot('step-1-custom-url-invalid');
     await typeAndEnter(workbench.emulatorUrl);
 
-    await quickInputTitle().filter({ hasText: '2/4' }).waitFor();
-    // Back returns to the URL with what was typed; Enter moves on again.
+    await quickInputTitle().filter({ hasText: '3/5' }).waitFor();
+    // Choosing Custom URL… adds its question as a step of its own; Back returns to it with what was typed.
     await page.locator(`${SELECTORS.quickInput} .quick-input-left-action-bar .action-label`).first().click();
-    await quickInputTitle().filter({ hasText: 'Custom URL' }).waitFor();
+    await quickInputTitle().filter({ hasText: 'Custom URL (2/5)' }).waitFor();
     assert.equal(await page.locator(SELECTORS.quickInputBox).inputValue(), workbench.emulatorUrl);
     await page.locator(SELECTORS.quickInputBox).press('Enter');
-    await quickInputTitle().filter({ hasText: '2/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '3/5' }).waitFor();
     await typeAndEnter(EMULATOR_CLIENT_ID);
 
-    await quickInputTitle().filter({ hasText: '3/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '4/5' }).waitFor();
     assert.equal(
       await page.locator(SELECTORS.quickInputBox).getAttribute('type'),
       'password',
@@ -116,7 +116,7 @@ test(
     assert.deepEqual(await workbench.treeRows(), [], 'nothing stored, still signed out');
 
     await typeAndEnter(EMULATOR_CLIENT_SECRET);
-    await quickInputTitle().filter({ hasText: '4/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '5/5' }).waitFor();
     await workbench.shot('step-4-profile-name');
     // Escape on the last step, after a successful token check, still stores nothing.
     await page.keyboard.press('Escape');
@@ -136,13 +136,13 @@ test(
     await workbench.runCommand('Sign In…');
     await quickInputTitle().filter({ hasText: '1/4' }).waitFor();
     await typeAndEnter('Custom URL');
-    await quickInputTitle().filter({ hasText: 'Custom URL' }).waitFor();
+    await quickInputTitle().filter({ hasText: 'Custom URL (2/5)' }).waitFor();
     await typeAndEnter(workbench.emulatorUrl);
-    await quickInputTitle().filter({ hasText: '2/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '3/5' }).waitFor();
     await typeAndEnter(EMULATOR_CLIENT_ID);
-    await quickInputTitle().filter({ hasText: '3/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '4/5' }).waitFor();
     await typeAndEnter(EMULATOR_CLIENT_SECRET);
-    await quickInputTitle().filter({ hasText: '4/4' }).waitFor();
+    await quickInputTitle().filter({ hasText: '5/5' }).waitFor();
     await typeAndEnter('Emulator');
 
     await row('Voice stream (tutorial)').waitFor();

@@ -19,7 +19,7 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
 } as const;
 
-/** The default command: the seed's invocation (`--regex`) plus the other match types. */
+/** The default command: the Go tutorial's invocation (`--regex`) plus the other match types. */
 export async function applyCommand(ctx: CommandContext, args: string[]): Promise<number> {
   const values = parseOptions('apply', args, OPTIONS);
   const integrationId = requireOption('apply', 'integration-id', values['integration-id']);

@@ -4,7 +4,7 @@ import type { JsonObject } from '../../common/json';
 import { CliError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';
-import { readEventBridgeDocument } from './readDocument';
+import { explainDocumentError, readEventBridgeDocument } from './readDocument';
 
 export interface FilterEditRun {
   command: 'apply' | 'remove';
@@ -17,13 +17,31 @@ export interface FilterEditRun {
 }
 
 /**
- * GET → pure edit → diff → PUT: exactly one GET and at most one PUT (none on a dry run or when nothing changes).
- * The document is edited as plain JSON, so everything this tool does not model is sent back as it came.
+ * The EventBridge document's one write path (the client's updateEventBridgeDocument): read → pure edit → read
+ * again just before the PUT, and when someone changed the document in between, the edit is redone on their
+ * version, so a concurrent change is never overwritten. A dry run only reads. The document stays plain JSON,
+ * so everything this tool does not model is sent back as it came.
  */
 export async function runFilterEdit(ctx: CommandContext, run: FilterEditRun): Promise<number> {
   const { output } = ctx;
-  const before = await readEventBridgeDocument(ctx, run.integrationId);
-  const after = applyOrExplain(before, run.edit);
+  const edit = (doc: JsonObject) => applyOrExplain(doc, run.edit);
+  let before: JsonObject;
+  let after: JsonObject;
+  let written = false;
+  let rebased = false;
+  if (run.dryRun) {
+    before = await readEventBridgeDocument(ctx, run.integrationId);
+    after = edit(before);
+  } else {
+    const update = await ctx
+      .genesys()
+      .updateEventBridgeDocument(run.integrationId, edit, { signal: ctx.signal })
+      .catch((err: unknown) => explainDocumentError(err, run.integrationId));
+    before = update.before;
+    after = update.status === 'written' ? update.after : update.before;
+    written = update.status === 'written';
+    rebased = update.rebased;
+  }
   const label = `integration ${run.integrationId}`;
   const diff = unifiedDiff(
     formatDocument(before),
@@ -31,10 +49,7 @@ export async function runFilterEdit(ctx: CommandContext, run: FilterEditRun): Pr
     `${label} (current)`,
     `${label} (${run.dryRun ? 'proposed' : 'updated'})`,
   );
-
   const changed = diff.length > 0;
-  const written = changed && !run.dryRun;
-  if (written) await ctx.genesys().putEventBridgeDocument(run.integrationId, after, ctx.signal);
 
   if (output.json) {
     output.outJson({
@@ -47,6 +62,7 @@ export async function runFilterEdit(ctx: CommandContext, run: FilterEditRun): Pr
       dryRun: run.dryRun,
       changed,
       written,
+      rebased,
       diff,
       document: after,
     });
@@ -54,12 +70,15 @@ export async function runFilterEdit(ctx: CommandContext, run: FilterEditRun): Pr
   }
   if (!changed) {
     output.out('No change: the subscription already has exactly this filter; nothing was written.');
-  } else if (run.dryRun) {
-    output.out(diff);
-    output.out('Dry run: nothing was written.');
-  } else {
-    output.out(diff);
-    output.out(run.successMessage);
+    return ExitCode.ok;
+  }
+  output.out(diff);
+  if (run.dryRun) output.out('Dry run: nothing was written.');
+  else {
+    const note = rebased
+      ? ' Someone changed the integration while we were writing; the change was made on top of theirs.'
+      : '';
+    output.out(run.successMessage + note);
   }
   return ExitCode.ok;
 }

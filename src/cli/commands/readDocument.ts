@@ -4,21 +4,22 @@ import { CliError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';
 
-/**
- * GET of the seed's integration document. A 404 means either a wrong id or an org without the
- * subscription-filter endpoint; the message says both and points at what works everywhere (topics).
- */
+/** GET of the tutorial's EventBridge document (the subscription-filter endpoint), its 404s explained. */
 export async function readEventBridgeDocument(ctx: CommandContext, integrationId: string): Promise<JsonObject> {
-  try {
-    return await ctx.genesys().getEventBridgeDocument(integrationId, ctx.signal);
-  } catch (err) {
-    if (isGenesysError(err) && err.kind === 'notFound') {
-      // The client's message keeps the server's own words; add the second possible reason.
-      throw new CliError(`${err.message} This org may also not offer attribute filters for it.`, ExitCode.notFound, {
-        cause: err,
-        hint: `Check the id with "eventbridge-filter list"; topic filters work on every org: "eventbridge-filter topics list --integration-id ${integrationId}".`,
-      });
-    }
-    throw err;
-  }
+  return ctx
+    .genesys()
+    .getEventBridgeDocument(integrationId, ctx.signal)
+    .catch((err: unknown) => explainDocumentError(err, integrationId));
+}
+
+/**
+ * A 404 of the subscription-filter endpoint, with the next step: on an org without the endpoint (the client
+ * tells it apart), topic filters are what works; otherwise the id is probably wrong. Other errors pass unchanged.
+ */
+export function explainDocumentError(err: unknown, integrationId: string): never {
+  if (!isGenesysError(err) || err.kind !== 'notFound') throw err;
+  const hint = err.subscriptionFiltersUnavailable
+    ? `Topic filters work on every org: "eventbridge-filter topics list --integration-id ${integrationId}".`
+    : 'Check the id with "eventbridge-filter list".';
+  throw new CliError(err.message, ExitCode.notFound, { cause: err, hint });
 }

@@ -1,11 +1,13 @@
 import { formatDocument, unifiedDiff } from '../../filters/diff';
 import type { JsonObject } from '../../common/json';
+import { plural } from '../../common/text';
 import {
   applyTopicEdit,
+  topicEditOn,
+  topicListProblem,
   eventSourceName,
   readEventBridgeProperties,
   TopicEditError,
-  validateTopicName,
   type TopicEdit,
 } from '../../filters/topics';
 import { isCancellation } from '../../genesys/errors';
@@ -89,27 +91,27 @@ async function topicsEdit(ctx: CommandContext, action: 'add' | 'remove', args: s
   const integrationId = requireOption('topics', 'integration-id', values['integration-id']);
   const topics = values.topic ?? [];
   if (topics.length === 0) throw new UsageError(`topics ${action} needs at least one --topic.`, 'topics');
-  checkTopicNames(topics);
+  // Offline checks before anything is sent: every name valid, none given twice.
+  const problem = topicListProblem(topics);
+  if (problem) throw new CliError(`${capitalize(problem)}. Nothing was sent.`, ExitCode.invalidInput);
   const edit: TopicEdit = action === 'add' ? { add: topics, remove: [] } : { add: [], remove: topics };
   const client = ctx.genesys();
   const dryRun = values['dry-run'] ?? false;
 
-  let before: JsonObject;
-  let after: JsonObject;
+  // The edit is checked strictly against the config as read (adding a topic that is there is an error); the
+  // write then carries that config's version, and after a version conflict only what is still to do is re-applied
+  // to the newer config (another writer may have made part of the same change).
+  const base = await client.getIntegrationConfig(integrationId, ctx.signal);
+  let before = base;
+  let after = applyOrExplain(base, edit);
   let attempts = 1;
-  if (dryRun) {
-    before = await client.getIntegrationConfig(integrationId, ctx.signal);
-    after = applyOrExplain(before, edit);
-  } else {
-    // The edit is re-applied to a fresh copy on every re-read after a version conflict. By then part of it
-    // may be in place already (another writer made the same change, or our own PUT went through and only
-    // its answer was lost before the retry): only what is still to do is applied, so that is not an error.
-    let reads = 0;
-    const mutate = (config: JsonObject): JsonObject => {
-      const pending = ++reads === 1 ? edit : stillToDo(config, edit);
-      return pending.add.length + pending.remove.length === 0 ? config : applyOrExplain(config, pending);
-    };
-    ({ before, after, attempts } = await client.updateIntegrationConfig(integrationId, mutate, ctx.signal));
+  let written = false;
+  if (!dryRun) {
+    const signal = ctx.signal;
+    ({ before, after, attempts, written } = await client.updateIntegrationConfig(integrationId, topicEditOn(edit), {
+      base,
+      signal,
+    }));
   }
 
   const label = `integration ${integrationId} config`;
@@ -126,41 +128,29 @@ async function topicsEdit(ctx: CommandContext, action: 'add' | 'remove', args: s
       integrationId,
       topics,
       dryRun,
-      written: !dryRun,
+      written,
       attempts,
       diff,
       eventFilter: readEventBridgeProperties(after).eventFilter,
     });
     return ExitCode.ok;
   }
-  ctx.output.out(diff);
-  const noun = `topic${topics.length === 1 ? '' : 's'}`;
-  if (dryRun) ctx.output.out('Dry run: nothing was written.');
-  else {
-    const retried =
-      attempts > 1 ? ` (re-read ${attempts - 1} time${attempts === 2 ? '' : 's'} after concurrent changes)` : '';
-    ctx.output.out(
-      `${action === 'add' ? 'Added' : 'Removed'} ${topics.length} ${noun} ${action === 'add' ? 'to' : 'from'} the topic filter of integration ${integrationId}${retried}.`,
-    );
+  if (diff) ctx.output.out(diff);
+  if (dryRun) {
+    ctx.output.out('Dry run: nothing was written.');
+    return ExitCode.ok;
   }
+  const retried = attempts > 1 ? ` (re-read ${plural(attempts - 1, 'time')} after concurrent changes)` : '';
+  if (!written) {
+    ctx.output.out(`Nothing was written: someone else made the same change meanwhile${retried}.`);
+    return ExitCode.ok;
+  }
+  const direction = action === 'add' ? 'Added' : 'Removed';
+  const preposition = action === 'add' ? 'to' : 'from';
+  ctx.output.out(
+    `${direction} ${plural(topics.length, 'topic')} ${preposition} the topic filter of integration ${integrationId}${retried}.`,
+  );
   return ExitCode.ok;
-}
-
-/** Offline checks before anything is sent: every name valid, none given twice. */
-function checkTopicNames(topics: string[]): void {
-  const seen = new Set<string>();
-  for (const topic of topics) {
-    const problem = validateTopicName(topic);
-    if (problem) throw new CliError(`Invalid topic "${topic}": ${problem}. Nothing was sent.`, ExitCode.invalidInput);
-    if (seen.has(topic)) throw new CliError(`The topic "${topic}" is given more than once.`, ExitCode.invalidInput);
-    seen.add(topic);
-  }
-}
-
-/** The part of `edit` that `config` does not reflect yet. */
-function stillToDo(config: JsonObject, edit: TopicEdit): TopicEdit {
-  const current = readEventBridgeProperties(config).eventFilter;
-  return { add: edit.add.filter((t) => !current.includes(t)), remove: edit.remove.filter((t) => current.includes(t)) };
 }
 
 /** Removing a topic that is not there is "not found" (exit 3, with the topics that are); other rejections are invalid input. */
@@ -168,13 +158,10 @@ function applyOrExplain(config: JsonObject, edit: TopicEdit): JsonObject {
   const current = readEventBridgeProperties(config).eventFilter;
   const missing = edit.remove.filter((t) => !current.includes(t));
   if (missing.length > 0) {
-    throw new CliError(
-      `The topic filter does not contain ${missing.map((t) => `"${t}"`).join(', ')}; nothing was written.`,
-      ExitCode.notFound,
-      {
-        available: { label: 'Topics in the filter', items: current },
-      },
-    );
+    const names = missing.map((t) => `"${t}"`).join(', ');
+    throw new CliError(`The topic filter does not contain ${names}; nothing was written.`, ExitCode.notFound, {
+      available: { label: 'Topics in the filter', items: current },
+    });
   }
   try {
     return applyTopicEdit(config, edit);
@@ -184,4 +171,8 @@ function applyOrExplain(config: JsonObject, edit: TopicEdit): JsonObject {
     }
     throw err;
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

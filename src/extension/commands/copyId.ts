@@ -3,11 +3,9 @@ import type { CommandTarget } from '../tree/treeNode';
 
 /** `genesysCloud.copyId`: the integration id of the row (or of `{ integrationId }`) to the clipboard. */
 export function copyIdCommand() {
-  return async (target?: CommandTarget): Promise<string> => {
-    const id = target?.integrationId;
-    if (!id) {
-      throw new Error('Copy ID works on an integration row of the EventBridge Integrations view.');
-    }
+  return async (target?: unknown): Promise<string> => {
+    const id = (target as CommandTarget | undefined)?.integrationId;
+    if (!id) throw new Error('Copy ID works on an integration row of the EventBridge Integrations view.');
     await vscode.env.clipboard.writeText(id);
     void vscode.window.setStatusBarMessage(`$(copy) Copied integration id ${id}`, 3000);
     return id;

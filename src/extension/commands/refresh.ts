@@ -1,25 +1,29 @@
-import type { ServiceHost } from '../serviceHost';
+import type { CommandContext } from './commandContext';
 import { IntegrationNode } from '../tree/integrationNode';
 import type { TreeNode } from '../tree/treeNode';
 
 /**
- * `genesysCloud.refresh`: nothing = the whole tree (title bar); a row = that row's subtree (an error row
- * reloads what failed); `{ integrationId }` = one integration. A user refreshing an integration asks
- * again whether its seed endpoint exists, so that integration's 404 memory is dropped too.
+ * `genesysCloud.refresh`: nothing = the whole tree (title bar); a row = that row's subtree (an error row reloads
+ * what failed); `{ integrationId }` = one integration. A user's Refresh also asks again whether the
+ * subscription-filter endpoint exists (for that integration, or for all): the one place that memory is dropped.
  */
-export function refreshCommand(host: ServiceHost) {
-  return (target?: TreeNode | { integrationId?: string }): void => {
+export function refreshCommand(ctx: CommandContext) {
+  return (target?: unknown): void => {
+    const { tree, session } = ctx.host;
+    const memory = session.signedIn()?.subscriptionFilters;
     if (isTreeNode(target)) {
-      if (target instanceof IntegrationNode) {
-        host.services.seedEndpointUnavailable.delete(target.integrationId);
-      }
-      host.tree.refresh(target);
+      if (target instanceof IntegrationNode) memory?.forget(target.integrationId);
+      tree.refresh(target);
       return;
     }
-    if (target?.integrationId) {
-      host.services.seedEndpointUnavailable.delete(target.integrationId);
+    const integrationId = (target as { integrationId?: unknown } | undefined)?.integrationId;
+    if (typeof integrationId === 'string' && integrationId) {
+      memory?.forget(integrationId);
+      tree.refresh(integrationId);
+      return;
     }
-    host.tree.refresh(target?.integrationId);
+    memory?.forget();
+    tree.refresh();
   };
 }
 

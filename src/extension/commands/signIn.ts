@@ -1,57 +1,34 @@
 import * as vscode from 'vscode';
-import type { ServiceHost } from '../serviceHost';
-import type { Profile } from '../profiles/profile';
-import { checkCredentials, saveAndActivate, type SignInRequest } from '../profiles/signIn';
-import { runSignInWizard } from '../profiles/signInWizard';
+import type { SignInRequest } from '../profiles/signIn';
+import { signIn } from '../profiles/signInWizard';
+import { FlowArgumentError } from '../flows/args';
+import type { CommandContext } from './commandContext';
 
 /**
- * `genesysCloud.signIn`: the multi-step input, or — with `{ environment, clientId, clientSecret, name? }`
- * (keybindings, tasks, tests) — the same token check and store without prompts.
- * Returns the profile (id and name, never the secret).
+ * `genesysCloud.signIn`: the Sign In steps; `{ environment, clientId, clientSecret, name? }` (keybindings, tasks,
+ * tests) skip the questions they answer. Returns the profile (id and name, never the secret).
  */
-export function signInCommand(host: ServiceHost) {
-  return async (args?: Partial<SignInRequest>): Promise<{ id: string; name: string }> => {
-    const profile = isSignInRequest(args)
-      ? await signInWithArguments(host, args)
-      : await runSignInWizard(host.profiles, host.session);
+export function signInCommand(ctx: CommandContext) {
+  return async (arg?: unknown): Promise<{ id: string; name: string }> => {
+    const profile = await signIn(ctx, readSignInArgs(arg));
     void vscode.window.setStatusBarMessage(`$(cloud) Signed in to Genesys Cloud as "${profile.name}"`, 4000);
     return { id: profile.id, name: profile.name };
   };
 }
 
-async function signInWithArguments(host: ServiceHost, request: SignInRequest): Promise<Profile> {
-  const environment = await vscode.window.withProgress(
-    {
-      location: vscode.ProgressLocation.Notification,
-      title: 'Genesys Cloud: checking the client credentials…',
-      cancellable: true,
-    },
-    (_progress, token) => checkCredentials(host.session, request, abortSignalOf(token)),
-  );
-  return saveAndActivate(host.profiles, host.session, request, environment);
-}
-
-function isSignInRequest(args: unknown): args is SignInRequest {
-  const a = args as Partial<SignInRequest> | undefined;
-  if (typeof a !== 'object' || a === null || !('clientId' in a || 'environment' in a || 'clientSecret' in a)) {
-    return false;
+function readSignInArgs(arg: unknown): Partial<SignInRequest> {
+  if (arg === undefined || arg === null) return {};
+  if (typeof arg !== 'object' || Array.isArray(arg)) {
+    throw new FlowArgumentError('Sign In arguments must be an object such as { "environment": "us-east-1", … }.');
   }
-  // Partial arguments are a caller's mistake, not a reason to open the prompts.
-  for (const field of ['environment', 'clientId', 'clientSecret'] as const) {
-    if (typeof a[field] !== 'string' || a[field].trim() === '') {
-      throw new Error(`Sign In arguments need a non-empty "${field}".`);
+  const args: Partial<SignInRequest> = {};
+  for (const field of ['environment', 'clientId', 'clientSecret', 'name'] as const) {
+    const value = (arg as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.trim() === '') {
+      throw new FlowArgumentError(`Sign In argument "${field}" must be a non-empty string.`);
     }
+    args[field] = value;
   }
-  return true;
-}
-
-/** The UI speaks CancellationToken, the client AbortSignal: converted at this boundary. */
-export function abortSignalOf(token: vscode.CancellationToken): AbortSignal {
-  const controller = new AbortController();
-  if (token.isCancellationRequested) {
-    controller.abort();
-  } else {
-    token.onCancellationRequested(() => controller.abort());
-  }
-  return controller.signal;
+  return args;
 }

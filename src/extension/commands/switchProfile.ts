@@ -1,66 +1,85 @@
 import * as vscode from 'vscode';
 import { resolveEnvironment } from '../../genesys/regions';
-import type { ServiceHost } from '../serviceHost';
 import type { Profile } from '../profiles/profile';
+import { runWizard } from '../wizard/wizard';
+import type { PickItem } from '../wizard/prompter';
+import type { CommandContext } from './commandContext';
 
-interface ProfileItem extends vscode.QuickPickItem {
-  profile?: Profile;
-  action?: 'signIn' | 'signOut';
-}
+type Choice = { profile: Profile } | { action: 'genesysCloud.signIn' | 'genesysCloud.signOut' };
 
 /**
  * `genesysCloud.switchProfile`: pick among stored profiles and the Environment profile, or add one.
  * Accepts `{ profileId }` or `{ name }` for keybindings and tests.
  */
-export function switchProfileCommand(host: ServiceHost) {
-  return async (args?: { profileId?: string; name?: string }): Promise<{ id: string; name: string } | undefined> => {
-    const wanted = args?.profileId ?? args?.name;
+export function switchProfileCommand(ctx: CommandContext) {
+  return async (arg?: unknown): Promise<{ id: string; name: string } | undefined> => {
+    const { profiles, session } = ctx.host;
+    const args = (arg ?? {}) as { profileId?: string; name?: string };
+    const wanted = args.profileId ?? args.name;
     if (wanted !== undefined) {
-      const profile = host.profiles.list().find((p) => p.id === wanted || p.name === wanted);
+      const profile = profiles.list().find((p) => p.id === wanted || p.name === wanted);
       if (!profile) {
-        throw new Error(
-          `No Genesys Cloud profile "${wanted}". Known: ${
-            host.profiles
-              .list()
-              .map((p) => p.name)
-              .join(', ') || 'none'
-          }.`,
-        );
+        const known =
+          profiles
+            .list()
+            .map((p) => p.name)
+            .join(', ') || 'none';
+        throw new Error(`No Genesys Cloud profile "${wanted}". Known: ${known}.`);
       }
-      return activate(host, profile);
+      return activate(ctx, profile);
     }
-    const active = host.session.activeProfile();
-    const items: ProfileItem[] = host.profiles.list().map((profile) => ({
-      label: `${profile.id === active?.id ? '$(check)' : '$(blank)'} ${profile.name}`,
+    const active = session.activeProfile();
+    const items: PickItem<Choice>[] = profiles.list().map((profile) => ({
+      label: profile.name,
       description: `${environmentLabel(profile.environment)} · ${profile.clientId}`,
       detail:
         profile.source === 'environment' ? 'From GENESYS_ENV, GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET' : undefined,
-      profile,
+      icon: profile.id === active?.id ? 'check' : 'blank',
+      picked: profile.id === active?.id,
+      value: { profile },
     }));
-    items.push({ label: '', kind: vscode.QuickPickItemKind.Separator });
-    items.push({ label: '$(sign-in) Sign In with another OAuth client…', action: 'signIn' });
-    if (active) {
-      items.push({ label: '$(sign-out) Sign Out', description: active.name, action: 'signOut' });
-    }
-    const chosen = await vscode.window.showQuickPick(items, {
-      title: 'Genesys Cloud: Switch Profile',
-      placeHolder: 'Profile to use',
+    items.push({
+      label: 'Sign In with another OAuth client…',
+      icon: 'sign-in',
+      group: '',
+      value: { action: 'genesysCloud.signIn' },
     });
-    if (!chosen) {
+    if (active) {
+      items.push({
+        label: 'Sign Out',
+        description: active.name,
+        icon: 'sign-out',
+        group: '',
+        value: { action: 'genesysCloud.signOut' },
+      });
+    }
+    const state: { choice?: Choice } = {};
+    await runWizard(
+      ctx.prompter(),
+      'Genesys Cloud: Switch Profile',
+      [
+        {
+          shouldPrompt: () => true,
+          prompt: async (ask, s) => {
+            s.choice = await ask.pick({ id: 'profile', placeholder: 'Profile to use', items });
+          },
+        },
+      ],
+      state,
+    );
+    const choice = state.choice!;
+    if ('action' in choice) {
+      await vscode.commands.executeCommand(choice.action);
       return undefined;
     }
-    if (chosen.action) {
-      await vscode.commands.executeCommand(chosen.action === 'signIn' ? 'genesysCloud.signIn' : 'genesysCloud.signOut');
-      return undefined;
-    }
-    return chosen.profile ? activate(host, chosen.profile) : undefined;
+    return activate(ctx, choice.profile);
   };
 }
 
-async function activate(host: ServiceHost, profile: Profile): Promise<{ id: string; name: string }> {
-  await host.profiles.setActive(profile.id);
-  await host.session.reload();
-  if (!host.session.getClient()) {
+async function activate(ctx: CommandContext, profile: Profile): Promise<{ id: string; name: string }> {
+  await ctx.host.profiles.setActive(profile.id);
+  await ctx.host.session.reload();
+  if (!ctx.host.session.getClient()) {
     throw new Error(`Profile "${profile.name}" has no stored client secret. Sign in again to use it.`);
   }
   return { id: profile.id, name: profile.name };

@@ -1,19 +1,19 @@
 /**
- * Cancellable progress for requests: the notification's Cancel button aborts the signal passed to
- * the client (the UI converts its token to a signal at this one boundary), and the retry notices
- * (429, 5xx…) of the requests this work makes appear as the progress message while it waits. Only
- * those: the notices are scoped to the work with the core's `withRetryListener`, so a tree load that
- * is rate limited while a write runs shows in the log and the status bar, not in the write's progress.
+ * Cancellable progress for requests: the notification's Cancel button aborts the signal passed to the client
+ * (the UI converts its token to a signal at this one boundary), and the retry notices (429, 5xx…) of the requests
+ * this work makes appear as the progress message while it waits. Only those: the notices are scoped to the work
+ * with the core's `withRetryListener`, so a tree load that is rate limited while a write runs shows in the log
+ * and the status bar, not in the write's progress.
  */
 import * as vscode from 'vscode';
 import { withRetryListener } from '../../genesys/client';
-import { formatRetry } from '../requestLog';
-import { UserCancelledError } from '../errors';
+import { describeRetryNotice } from '../../genesys/http';
+import { UserCancelledError } from '../cancellation';
 
 /**
- * What a running (or recently finished) progress notification shows, plus the very action its
- * Cancel button triggers. Extension-host tests cannot click a notification, so they reach these
- * through FlowsApi.progress(): a cancel there runs the same abort as the button.
+ * What a running (or recently finished) progress notification shows, plus the very action its Cancel button
+ * triggers. Extension-host tests cannot click a notification, so they reach these through FlowsApi.progress():
+ * a cancel there runs the same abort as the button.
  */
 export interface ProgressRecord {
   readonly title: string;
@@ -32,37 +32,90 @@ export function recentProgress(): readonly ProgressRecord[] {
   return recent;
 }
 
-export async function withCancellableProgress<T>(
+/**
+ * Progress for work that may pause for the user: the notification is up while requests run and is closed while a
+ * diff and a confirm are shown (`pause()`), then comes back with the next message. One signal spans the whole
+ * work, so Cancel aborts whichever request is running.
+ */
+export class RequestProgress {
+  private readonly controller = new AbortController();
+  private shown:
+    { record: ProgressRecord & { messages: string[] }; report(message: string): void; close(): void } | undefined;
+
+  constructor(private readonly title: string) {}
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** Runs `work` with this progress's retry notices; the notification closes when it ends. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetryListener((n) => this.report(describeRetryNotice(n)), work);
+    } finally {
+      this.pause();
+    }
+  }
+
+  /** Shows the notification (if paused) with this message. */
+  report(message?: string): void {
+    this.shown ??= this.show();
+    if (message !== undefined) this.shown.report(message);
+  }
+
+  /** Closes the notification until the next report. */
+  pause(): void {
+    this.shown?.close();
+    this.shown = undefined;
+  }
+
+  private show() {
+    const record = {
+      title: this.title,
+      messages: [] as string[],
+      done: false,
+      cancel: () => this.controller.abort(new UserCancelledError(`${this.title} cancelled`)),
+    };
+    recent.push(record);
+    if (recent.length > RECENT_LIMIT) recent.shift();
+    // withProgress may call back later than now: what happens before that is replayed when it does.
+    let latest: string | undefined;
+    let closed = false;
+    let report: (message: string) => void = (message) => (latest = message);
+    let close: () => void = () => (closed = true);
+    const options = { location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true };
+    void vscode.window.withProgress(options, (progress, token) => {
+      if (closed) return Promise.resolve();
+      const cancelButton = token.onCancellationRequested(record.cancel);
+      report = (message) => progress.report({ message });
+      if (latest !== undefined) report(latest);
+      return new Promise<void>((resolve) => {
+        close = () => {
+          cancelButton.dispose();
+          resolve();
+        };
+      });
+    });
+    return {
+      record,
+      report: (message: string) => {
+        record.messages.push(message);
+        report(message);
+      },
+      close: () => {
+        record.done = true;
+        close();
+      },
+    };
+  }
+}
+
+/** Progress for one piece of request work, shown from start to end. */
+export function withCancellableProgress<T>(
   title: string,
   work: (signal: AbortSignal, report: (message: string) => void) => Promise<T>,
 ): Promise<T> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const messages: string[] = [];
-      const record = {
-        title,
-        messages,
-        done: false,
-        cancel: () => controller.abort(new UserCancelledError(`${title} cancelled`)),
-      };
-      recent.push(record);
-      if (recent.length > RECENT_LIMIT) recent.shift();
-      const report = (message: string) => {
-        messages.push(message);
-        progress.report({ message });
-      };
-      const cancelButton = token.onCancellationRequested(record.cancel);
-      try {
-        return await withRetryListener(
-          (n) => report(formatRetry(n)),
-          () => work(controller.signal, report),
-        );
-      } finally {
-        record.done = true;
-        cancelButton.dispose();
-      }
-    },
-  );
+  const progress = new RequestProgress(title);
+  progress.report();
+  return progress.run(() => work(progress.signal, (message) => progress.report(message)));
 }

@@ -6,7 +6,7 @@
  */
 import { describeDiagnostic, type RegexDiagnostic, type RegexValidationResult } from '../../filters/regex/validator';
 import type { ExtensionServices } from '../services';
-import type { InputValidator, ValidationMessage } from './input/prompter';
+import type { InputValidator, ValidationMessage } from '../wizard/prompter';
 
 const RANK: Record<RegexDiagnostic['severity'], number> = { error: 0, warning: 1, info: 2 };
 

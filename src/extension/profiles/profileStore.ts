@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as vscode from 'vscode';
 import { ENVIRONMENT_PROFILE_ID, type Profile, type StoredProfile } from './profile';
-import { environmentProfile, environmentSecret } from './environmentProfile';
+import { credentialsFromEnv } from '../../genesys/credentials';
 
 const INDEX_KEY = 'genesysCloud.profiles';
 const ACTIVE_KEY = 'genesysCloud.activeProfile';
@@ -24,7 +24,7 @@ export class ProfileStore {
   /** Stored profiles first (in creation order), then the Environment profile when its variables are set. */
   list(): Profile[] {
     const stored = this.storedProfiles().map((p): Profile => ({ ...p, source: 'stored' }));
-    const fromEnv = environmentProfile(this.env);
+    const fromEnv = this.environmentProfile();
     return fromEnv ? [...stored, fromEnv] : stored;
   }
 
@@ -51,7 +51,8 @@ export class ProfileStore {
 
   async secretOf(profile: Profile): Promise<string | undefined> {
     if (profile.source === 'environment') {
-      return environmentSecret(this.env);
+      // Read at use time from the process environment, never copied into storage.
+      return credentialsFromEnv(this.env).credentials?.clientSecret;
     }
     return this.secrets.get(secretKey(profile.id));
   }
@@ -88,6 +89,14 @@ export class ProfileStore {
   /** The profile id a SecretStorage key belongs to, if it is one of ours. */
   static profileIdOfSecretKey(key: string): string | undefined {
     return key.startsWith(SECRET_PREFIX) ? key.slice(SECRET_PREFIX.length) : undefined;
+  }
+
+  /** The Go tutorial's variables; when all three are set the "Environment" profile exists. */
+  private environmentProfile(): Profile | undefined {
+    const { credentials } = credentialsFromEnv(this.env);
+    if (!credentials) return undefined;
+    const { environment, clientId } = credentials;
+    return { id: ENVIRONMENT_PROFILE_ID, name: 'Environment', environment, clientId, source: 'environment' };
   }
 
   private storedProfiles(): StoredProfile[] {

@@ -1,26 +1,24 @@
 import * as vscode from 'vscode';
 import { GenesysClient } from '../../genesys/client';
+import type { ClientCredentials } from '../../genesys/credentials';
 import { settings } from '../config';
-import { logRequest, logRetry } from '../requestLog';
+import { Disposable } from '../lifecycle';
+import { logRequest, logRetry } from '../requestLogging';
+import type { SignedInSession } from '../services';
+import { SubscriptionFilterAvailability } from '../subscriptionFilterAvailability';
 import type { Profile } from './profile';
 import { ProfileStore } from './profileStore';
 
 /** Context key that drives the welcome view and the menus. */
 export const SIGNED_IN_CONTEXT = 'genesysCloud.signedIn';
 
-export interface ClientCredentials {
-  environment: string;
-  clientId: string;
-  clientSecret: string;
-}
-
 /**
- * The signed-in session: the active profile and its client. Reloading replaces the client (its token
- * cache goes with it) and fires onDidChange; the previous client is disposed.
+ * The signed-in session: the active profile, its client and what this session has learned about the org.
+ * Reloading replaces all of it (the token cache goes with the client) and fires onDidChange; the previous
+ * client is disposed.
  */
-export class Session implements vscode.Disposable {
-  private client: GenesysClient | undefined;
-  private profile: Profile | undefined;
+export class Session extends Disposable {
+  private current: (SignedInSession & { profile: Profile }) | undefined;
   /**
    * The secret the client was built with, kept in memory only: our own writes also raise
    * secrets.onDidChange (asynchronously, after the reload they belong to), and must not reload again.
@@ -29,20 +27,20 @@ export class Session implements vscode.Disposable {
   private orgId: Promise<string | undefined> | undefined;
   /** Serialises reloads: a secrets event and a command may ask at the same time. */
   private reloading: Promise<void> = Promise.resolve();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     readonly profiles: ProfileStore,
-    private readonly secrets: vscode.SecretStorage,
+    secrets: vscode.SecretStorage,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(
-      // Another window signed in/out or rotated the secret of the profile we use.
-      secrets.onDidChange((e) => void this.onSecretChanged(e.key)),
+    super();
+    // Another window signed in/out or rotated the secret of the profile we use.
+    this.register(secrets.onDidChange((e) => void this.onSecretChanged(e.key)));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (settings.affectsClient(e) && this.client) {
+        if (settings.affectsClient(e) && this.current) {
           this.log.info('http.proxy changed; reconnecting.');
           void this.reload();
         }
@@ -50,20 +48,23 @@ export class Session implements vscode.Disposable {
     );
   }
 
+  /** The signed-in session; undefined when signed out. */
+  signedIn(): SignedInSession | undefined {
+    return this.current;
+  }
+
   getClient(): GenesysClient | undefined {
-    return this.client;
+    return this.current?.client;
   }
 
   activeProfile(): Profile | undefined {
-    return this.profile;
+    return this.current?.profile;
   }
 
   /** Builds a client with the extension's logging and proxy. Used for the session and for sign-in checks. */
   createClient(credentials: ClientCredentials): GenesysClient {
     return new GenesysClient({
-      environment: credentials.environment,
-      clientId: credentials.clientId,
-      clientSecret: credentials.clientSecret,
+      ...credentials,
       proxy: settings.httpProxy(),
       onRequest: (e) => logRequest(this.log, e),
       onRetry: (n) => logRetry(this.log, n),
@@ -81,14 +82,11 @@ export class Session implements vscode.Disposable {
 
   /** The org id for event source names; cached for the session, undefined when not permitted. */
   organizationId(): Promise<string | undefined> {
-    const client = this.client;
-    if (!client) {
-      return Promise.resolve(undefined);
-    }
+    const client = this.current?.client;
+    if (!client) return Promise.resolve(undefined);
     this.orgId ??= client.getOrganizationId().catch((err: unknown) => {
-      this.log.info(
-        `Organization id unavailable (event source names will be partial): ${err instanceof Error ? err.message : String(err)}`,
-      );
+      const reason = err instanceof Error ? err.message : String(err);
+      this.log.info(`Organization id unavailable (event source names will be partial): ${reason}`);
       return undefined;
     });
     return this.orgId;
@@ -97,14 +95,10 @@ export class Session implements vscode.Disposable {
   /** Another window signed out of, or rotated the secret of, the profile we use. */
   private async onSecretChanged(key: string): Promise<void> {
     const id = ProfileStore.profileIdOfSecretKey(key);
-    const profile = this.profile;
-    if (id === undefined || id !== profile?.id) {
-      return;
-    }
+    const profile = this.current?.profile;
+    if (id === undefined || id !== profile?.id) return;
     const secret = await this.profiles.secretOf(profile);
-    if (secret !== undefined && secret === this.secretInUse) {
-      return;
-    }
+    if (secret !== undefined && secret === this.secretInUse) return;
     this.log.info(`The secret of profile "${profile.name}" changed in another window; reloading.`);
     await this.reload();
   }
@@ -112,23 +106,18 @@ export class Session implements vscode.Disposable {
   private async doReload(): Promise<void> {
     const profile = this.profiles.active();
     const secret = profile ? await this.profiles.secretOf(profile) : undefined;
-    const previous = this.client;
-    this.client = undefined;
-    this.profile = undefined;
+    const previous = this.current?.client;
+    this.current = undefined;
     this.secretInUse = undefined;
     this.orgId = undefined;
     if (profile && secret) {
       try {
-        this.client = this.createClient({
-          environment: profile.environment,
-          clientId: profile.clientId,
-          clientSecret: secret,
-        });
-        this.profile = profile;
+        const { environment, clientId } = profile;
+        const client = this.createClient({ environment, clientId, clientSecret: secret });
+        const subscriptionFilters = new SubscriptionFilterAvailability(client, (m) => this.log.info(m));
+        this.current = { client, subscriptionFilters, profile };
         this.secretInUse = secret;
-        this.log.info(
-          `Signed in as profile "${profile.name}" (${this.client.environment.label}, client id ${profile.clientId}).`,
-        );
+        this.log.info(`Signed in as profile "${profile.name}" (${client.environment.label}, client id ${clientId}).`);
       } catch (err) {
         // e.g. a GENESYS_ENV or stored URL that does not resolve: stay signed out and say why, once per reload.
         const reason = `Genesys Cloud profile "${profile.name}" cannot be used: ${err instanceof Error ? err.message : String(err)}`;
@@ -142,19 +131,15 @@ export class Session implements vscode.Disposable {
     } else {
       this.log.info('Signed out. Run "Genesys Cloud: Sign In…" to add a profile.');
     }
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.client !== undefined);
-    if (previous) {
-      // Drops its token cache and connections.
-      await previous.dispose().catch(() => undefined);
-    }
+    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.current !== undefined);
+    // Drops its token cache and connections.
+    if (previous) await previous.dispose().catch(() => undefined);
     this.changed.fire();
   }
 
-  dispose(): void {
-    void this.client?.dispose().catch(() => undefined);
-    this.client = undefined;
-    for (const d of this.disposables) {
-      d.dispose();
-    }
+  override dispose(): void {
+    void this.current?.client.dispose().catch(() => undefined);
+    this.current = undefined;
+    super.dispose();
   }
 }

@@ -2,7 +2,8 @@ import { isGenesysError } from '../../genesys/errors';
 import { resolveEnvironment, type GenesysEnvironment } from '../../genesys/regions';
 import type { Profile } from './profile';
 import type { ProfileStore } from './profileStore';
-import type { ClientCredentials, Session } from './session';
+import type { ClientCredentials } from '../../genesys/credentials';
+import type { Session } from './session';
 
 /** What Sign In collects; also the command's argument for keybindings, tasks and tests. */
 export interface SignInRequest extends ClientCredentials {

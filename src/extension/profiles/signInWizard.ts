@@ -1,186 +1,219 @@
+/**
+ * Sign In as wizard steps: region (or Custom URL…) → client id → client secret → profile name. A token is
+ * requested with the secret before anything is stored, and a failure stays in the secret box for correction.
+ * Arguments (keybindings, tasks, tests) skip their steps; with all three credentials given nothing is asked,
+ * but the same token check runs (with a cancellable progress) before the profile is stored.
+ */
 import * as vscode from 'vscode';
 import { REGIONS, resolveEnvironment, type GenesysEnvironment } from '../../genesys/regions';
-import { MultiStepInput, type InputStep } from './multiStepInput';
+import { abortSignalOf } from '../cancellation';
+import type { CommandContext } from '../commands/commandContext';
+import { FlowArgumentError } from '../flows/args';
+import type { PickItem, ValidationMessage } from '../wizard/prompter';
+import { runWizard, type WizardStep } from '../wizard/wizard';
 import { ENVIRONMENT_PROFILE_ID, type Profile } from './profile';
 import type { ProfileStore } from './profileStore';
-import type { Session } from './session';
-import { checkCredentials, defaultProfileName, saveAndActivate, signInFailureMessage } from './signIn';
+import {
+  checkCredentials,
+  defaultProfileName,
+  saveAndActivate,
+  signInFailureMessage,
+  type SignInRequest,
+} from './signIn';
 
-const TITLE = 'Sign In';
-const TOTAL_STEPS = 4;
-
-interface RegionItem extends vscode.QuickPickItem {
-  /** What is stored in the profile; undefined for "Custom URL…". */
-  environment?: string;
-}
-
-interface WizardState {
+interface SignInState {
+  /** What the command was given; each given field skips its step. */
+  readonly args: Partial<SignInRequest>;
+  /** What is stored in the profile: a region's domain or the custom URL as typed. */
   environmentInput?: string;
-  customUrl?: string;
   environment?: GenesysEnvironment;
+  custom?: boolean;
   clientId?: string;
   clientSecret?: string;
+  /** Set once a token was obtained with exactly these credentials. */
+  checked?: boolean;
   name?: string;
 }
 
-/**
- * Region → client id → client secret (a token is requested here, before anything is stored; a failure
- * stays in the box for correction) → profile name. Returns the new active profile.
- */
-export async function runSignInWizard(profiles: ProfileStore, session: Session): Promise<Profile> {
-  const state: WizardState = {};
-  const items: RegionItem[] = [
-    ...REGIONS.map((r): RegionItem => ({ label: r.label, description: r.domain, environment: r.domain })),
-    { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: '$(link) Custom URL…', description: 'emulator, proxy or test server (http://127.0.0.1:8787)' },
-  ];
+const TITLE = 'Sign In';
+const CUSTOM_URL = 'custom';
 
-  const pickRegion: InputStep = async (input) => {
-    const chosen = await input.showQuickPick({
-      title: TITLE,
-      step: 1,
-      totalSteps: TOTAL_STEPS,
-      items,
-      placeholder: 'Genesys Cloud region of your org (type to filter by name or domain)',
-      activeItem: items.find((i) => i.environment !== undefined && i.environment === state.environmentInput),
-    });
-    if (chosen.environment === undefined) {
-      return customUrl;
-    }
-    state.environmentInput = chosen.environment;
-    state.environment = resolveEnvironment(chosen.environment);
-    return clientId;
+/** Runs the steps and stores the checked profile as the active one. */
+export async function signIn(ctx: CommandContext, args: Partial<SignInRequest>): Promise<Profile> {
+  const { profiles, session } = ctx.host;
+  const state = await runWizard<SignInState>(ctx.prompter(), TITLE, signInSteps(ctx), { args });
+  const request = {
+    environment: state.environmentInput!,
+    clientId: state.clientId!,
+    clientSecret: state.clientSecret!,
   };
-
-  const customUrl: InputStep = async (input) => {
-    const value = await input.showInputBox({
-      title: `${TITLE}: Custom URL`,
-      step: 1,
-      totalSteps: TOTAL_STEPS,
-      value: state.customUrl ?? 'http://127.0.0.1:8787',
-      prompt: 'Origin that serves /oauth/token and /api/v2 (https://, or http:// for 127.0.0.1/localhost)',
-      validate: (text) => validateEnvironment(text),
-    });
-    state.customUrl = value.trim();
-    state.environmentInput = state.customUrl;
-    state.environment = resolveEnvironment(state.customUrl);
-    return clientId;
-  };
-
-  const clientId: InputStep = async (input) => {
-    const value = await input.showInputBox({
-      title: TITLE,
-      step: 2,
-      totalSteps: TOTAL_STEPS,
-      value: state.clientId ?? '',
-      prompt: `OAuth client id (Client Credentials grant) for ${state.environment!.label}`,
-      placeholder: 'e.g. 3f2a…-…',
-      validate: (text) =>
-        text.trim() === ''
-          ? 'Enter the OAuth client id.'
-          : /\s/.test(text.trim())
-            ? 'A client id has no spaces.'
-            : undefined,
-    });
-    state.clientId = value.trim();
-    return clientSecret;
-  };
-
-  const clientSecret: InputStep = async (input) => {
-    const value = await input.showInputBox({
-      title: TITLE,
-      step: 3,
-      totalSteps: TOTAL_STEPS,
-      value: state.clientSecret ?? '',
-      password: true,
-      prompt: "OAuth client secret — Enter requests a token to check it; it is kept in VS Code's secret storage only",
-      validate: (text) => (text === '' ? 'Enter the client secret.' : undefined),
-      onAccept: async (secret) => {
-        try {
-          await checkCredentials(session, {
-            environment: state.environmentInput!,
-            clientId: state.clientId!,
-            clientSecret: secret,
-          });
-          return undefined;
-        } catch (err) {
-          return signInFailureMessage(err);
-        }
-      },
-    });
-    state.clientSecret = value;
-    return profileName;
-  };
-
-  const profileName: InputStep = async (input) => {
-    const suggested = state.name ?? uniqueName(profiles, defaultProfileName(state.environment!));
-    const value = await input.showInputBox({
-      title: TITLE,
-      step: 4,
-      totalSteps: TOTAL_STEPS,
-      value: suggested,
-      prompt: 'Profile name (shown in the status bar; several profiles can be kept)',
-      validate: (text) => validateProfileName(profiles, text),
-    });
-    state.name = value.trim();
-    return undefined;
-  };
-
-  await MultiStepInput.run(pickRegion);
-  return saveAndActivate(
-    profiles,
-    session,
-    {
-      environment: state.environmentInput!,
-      clientId: state.clientId!,
-      clientSecret: state.clientSecret!,
-      name: state.name,
-    },
-    state.environment!,
-  );
+  return saveAndActivate(profiles, session, { ...request, name: state.name }, state.environment!);
 }
 
-function validateEnvironment(text: string): vscode.InputBoxValidationMessage | undefined {
+function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
+  const { profiles, session } = ctx.host;
+  const allGiven = (s: SignInState) => !!(s.args.environment && s.args.clientId && s.args.clientSecret);
+  const check = (s: SignInState, signal?: AbortSignal) =>
+    checkCredentials(
+      session,
+      { environment: s.environmentInput!, clientId: s.clientId!, clientSecret: s.clientSecret! },
+      signal,
+    );
+  return [
+    {
+      shouldPrompt: (s) => !s.args.environment,
+      prompt: async (ask, s) => {
+        const choice = await ask.pick({
+          id: 'region',
+          placeholder: 'Genesys Cloud region of your org (type to filter by name or domain)',
+          items: regionItems(s.custom ? CUSTOM_URL : s.environmentInput),
+        });
+        s.custom = choice === CUSTOM_URL;
+        if (!s.custom) s.environmentInput = choice;
+      },
+      after: (s) => {
+        if (s.args.environment) s.environmentInput = s.args.environment.trim();
+        if (!s.custom) s.environment = resolveOrExplain(s.environmentInput!);
+      },
+    },
+    {
+      shouldPrompt: (s) => !s.args.environment && s.custom === true,
+      prompt: async (ask, s) => {
+        const url = await ask.input({
+          id: 'customUrl',
+          title: `${TITLE}: Custom URL`,
+          value: s.environmentInput && s.custom ? s.environmentInput : 'http://127.0.0.1:8787',
+          prompt: 'Origin that serves /oauth/token and /api/v2 (https://, or http:// for 127.0.0.1/localhost)',
+          validate: environmentProblem,
+        });
+        s.environmentInput = url.trim();
+        s.environment = resolveEnvironment(s.environmentInput);
+      },
+    },
+    {
+      shouldPrompt: (s) => !s.args.clientId,
+      prompt: async (ask, s) => {
+        const id = await ask.input({
+          id: 'clientId',
+          value: s.clientId ?? '',
+          prompt: `OAuth client id (Client Credentials grant) for ${s.environment!.label}`,
+          placeholder: 'e.g. 3f2a…-…',
+          validate: (text) =>
+            error(
+              text.trim() === ''
+                ? 'Enter the OAuth client id.'
+                : /\s/.test(text.trim())
+                  ? 'A client id has no spaces.'
+                  : undefined,
+            ),
+        });
+        s.clientId = id.trim();
+        s.checked = false;
+      },
+      after: (s) => {
+        if (s.args.clientId) s.clientId = s.args.clientId.trim();
+      },
+    },
+    {
+      shouldPrompt: (s) => !s.args.clientSecret,
+      prompt: async (ask, s) => {
+        s.clientSecret = await ask.input({
+          id: 'clientSecret',
+          value: s.clientSecret ?? '',
+          password: true,
+          prompt:
+            "OAuth client secret — Enter requests a token to check it; it is kept in VS Code's secret storage only",
+          validate: (text) => error(text === '' ? 'Enter the client secret.' : undefined),
+          accept: async (secret, signal) => {
+            try {
+              await check({ ...s, clientSecret: secret }, signal);
+              return undefined;
+            } catch (err) {
+              return { severity: 'error', message: signInFailureMessage(err) };
+            }
+          },
+        });
+        s.checked = true;
+      },
+      after: async (s) => {
+        if (s.args.clientSecret) s.clientSecret = s.args.clientSecret;
+        if (s.checked) return;
+        const title = 'Genesys Cloud: checking the client credentials…';
+        const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
+        await vscode.window.withProgress(options, (_progress, token) => check(s, abortSignalOf(token)));
+        s.checked = true;
+      },
+    },
+    {
+      // Fully given credentials are a script or a keybinding: nothing is asked, the name defaults.
+      shouldPrompt: (s) => !s.args.name && !allGiven(s),
+      prompt: async (ask, s) => {
+        const name = await ask.input({
+          id: 'profileName',
+          value: s.name ?? uniqueName(profiles, defaultProfileName(s.environment!)),
+          prompt: 'Profile name (shown in the status bar; several profiles can be kept)',
+          validate: (text) => validateProfileName(profiles, text),
+        });
+        s.name = name.trim();
+      },
+      after: (s) => {
+        if (s.args.name) s.name = s.args.name.trim();
+      },
+    },
+  ];
+}
+
+function regionItems(current: string | undefined): PickItem<string>[] {
+  return [
+    ...REGIONS.map((r) => ({ label: r.label, description: r.domain, value: r.domain, picked: r.domain === current })),
+    {
+      label: 'Custom URL…',
+      description: 'emulator, proxy or test server (http://127.0.0.1:8787)',
+      icon: 'link',
+      group: '',
+      value: CUSTOM_URL,
+      picked: current === CUSTOM_URL,
+    },
+  ];
+}
+
+function resolveOrExplain(input: string): GenesysEnvironment {
+  try {
+    return resolveEnvironment(input);
+  } catch (err) {
+    throw new FlowArgumentError(`"environment" is not usable: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+function environmentProblem(text: string): ValidationMessage | undefined {
   try {
     resolveEnvironment(text);
     return undefined;
   } catch (err) {
-    return {
-      message: err instanceof Error ? err.message : String(err),
-      severity: vscode.InputBoxValidationSeverity.Error,
-    };
+    return error(err instanceof Error ? err.message : String(err));
   }
 }
 
-export function validateProfileName(
-  profiles: ProfileStore,
-  text: string,
-): string | vscode.InputBoxValidationMessage | undefined {
+function error(message: string | undefined): ValidationMessage | undefined {
+  return message === undefined ? undefined : { severity: 'error', message };
+}
+
+export function validateProfileName(profiles: ProfileStore, text: string): ValidationMessage | undefined {
   const name = text.trim();
-  if (name === '') {
-    return 'Enter a profile name.';
-  }
-  if (name.length > 60) {
-    return 'Keep the name under 60 characters.';
-  }
+  if (name === '') return error('Enter a profile name.');
+  if (name.length > 60) return error('Keep the name under 60 characters.');
   const existing = profiles.list().find((p) => p.name === name);
   if (existing?.id === ENVIRONMENT_PROFILE_ID) {
-    return '"Environment" is the profile from GENESYS_ENV; choose another name.';
+    return error('"Environment" is the profile from GENESYS_ENV; choose another name.');
   }
-  if (existing) {
-    return { message: `Replaces the existing profile "${name}".`, severity: vscode.InputBoxValidationSeverity.Warning };
-  }
+  if (existing) return { severity: 'warning', message: `Replaces the existing profile "${name}".` };
   return undefined;
 }
 
 function uniqueName(profiles: ProfileStore, base: string): string {
   const names = new Set(profiles.list().map((p) => p.name));
-  if (!names.has(base)) {
-    return base;
-  }
+  if (!names.has(base)) return base;
   for (let n = 2; ; n++) {
-    if (!names.has(`${base} (${n})`)) {
-      return `${base} (${n})`;
-    }
+    if (!names.has(`${base} (${n})`)) return `${base} (${n})`;
   }
 }

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
 import { IntegrationNode } from './integrationNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { InfoNode } from './messageNode';
+import { InfoNode } from './infoNode';
 import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
@@ -105,7 +105,7 @@ export class IntegrationListNode implements TreeNode {
   }
 
   private async fetchOnePage(pageNumber: number, signal: AbortSignal): Promise<void> {
-    const page = await this.context.client().listEventBridgeIntegrationsPage(pageNumber, signal);
+    const page = await this.context.session().client.listEventBridgeIntegrationsPage(pageNumber, signal);
     const known = new Set(this.integrations.map((n) => n.integrationId));
     // An integration created between two page reads shifts the pages: skip the one we already show.
     for (const summary of page.entities) {

@@ -1,25 +1,19 @@
 import * as vscode from 'vscode';
-import type { IntegrationSummary } from '../../genesys/client';
-import { isGenesysError } from '../../genesys/errors';
-import { listSubscriptions } from '../../filters/attributeFilters';
 import type { JsonObject } from '../../common/json';
 import { eventSourceName, readEventBridgeProperties, type EventBridgeProperties } from '../../filters/topics';
-import { ErrorNode, InfoNode } from './messageNode';
-import { SubscriptionNode } from './subscriptionNode';
-import type { TreeContext } from './treeContext';
-import { TopicFiltersNode } from './topicFiltersNode';
+import type { IntegrationSummary } from '../../genesys/client';
 import { code, md } from '../markdown';
+import { isSubscriptionFiltersUnavailable } from '../subscriptionFilterAvailability';
+import { errorRow, subscriptionFiltersUnavailableRow, subscriptionRows } from './integrationChildren';
+import { TopicFiltersNode } from './topicFiltersNode';
+import type { TreeContext } from './treeContext';
 import type { CommandTarget, TreeNode } from './treeNode';
 
 const UNHEALTHY_STATES = new Set(['ERROR', 'INACTIVE']);
 
-/** The calm row under an integration whose seed endpoint answered 404: label, then description. */
-export const SEED_ENDPOINT_UNAVAILABLE = 'Attribute filters are not available for this integration on this org';
-export const SEED_ENDPOINT_UNAVAILABLE_REASON = 'the subscription-filter endpoint is not part of the public API';
-
 /**
  * An EventBridge integration. Its children are the "Topic filters" group (integration config) and its
- * subscriptions (the seed's EventBridge document), both loaded on first expansion.
+ * subscriptions (the Go tutorial's EventBridge document), both loaded on first expansion.
  */
 export class IntegrationNode implements TreeNode, CommandTarget {
   readonly id: string;
@@ -116,7 +110,7 @@ export class IntegrationNode implements TreeNode, CommandTarget {
 
   private async readDetails(signal: AbortSignal, generation: number): Promise<JsonObject> {
     const [config, orgId] = await Promise.all([
-      this.context.client().getIntegrationConfig(this.integrationId, signal),
+      this.context.session().client.getIntegrationConfig(this.integrationId, signal),
       this.context.organizationId(),
     ]);
     // A refresh while this read was in flight (e.g. right after a write) started a newer read:
@@ -142,61 +136,18 @@ export class IntegrationNode implements TreeNode, CommandTarget {
       return new TopicFiltersNode(this, this.integrationId, readEventBridgeProperties(config).eventFilter);
     } catch (err) {
       rethrowCancellation(err, signal);
-      return new ErrorNode(this, `${this.id}/topics/error`, `Could not read topic filters: ${messageOf(err)}`, this);
+      return errorRow(this, 'topics', `Could not read topic filters: ${messageOf(err)}`);
     }
   }
 
   private async loadSubscriptions(signal: AbortSignal): Promise<TreeNode[]> {
-    const unavailable = (): TreeNode[] => [
-      new InfoNode(
-        this,
-        `${this.id}/subscriptions/unavailable`,
-        SEED_ENDPOINT_UNAVAILABLE,
-        `${SEED_ENDPOINT_UNAVAILABLE} (${SEED_ENDPOINT_UNAVAILABLE_REASON}).\n\n` +
-          'This org answers 404 for `/api/v2/integrations/eventbridge/{id}`. **Topic filters** work on every org; ' +
-          'attribute filters need the subscription-filter endpoint.',
-        'info',
-        `(${SEED_ENDPOINT_UNAVAILABLE_REASON})`,
-      ),
-    ];
-    // Remembered for the session: one 404 per integration, not one per expansion.
-    if (this.context.seedEndpointUnavailable.has(this.integrationId)) {
-      return unavailable();
-    }
-    let document: JsonObject;
     try {
-      document = await this.context.client().getEventBridgeDocument(this.integrationId, signal);
+      const document = await this.context.session().subscriptionFilters.readDocument(this.integrationId, signal);
+      return subscriptionRows(this, document);
     } catch (err) {
       rethrowCancellation(err, signal);
-      if (isGenesysError(err) && err.kind === 'notFound') {
-        this.context.seedEndpointUnavailable.add(this.integrationId);
-        return unavailable();
-      }
-      return [
-        new ErrorNode(this, `${this.id}/subscriptions/error`, `Could not read subscriptions: ${messageOf(err)}`, this),
-      ];
-    }
-    try {
-      const views = listSubscriptions(document);
-      if (views.length === 0) {
-        return [new InfoNode(this, `${this.id}/subscriptions/empty`, 'No subscriptions')];
-      }
-      const seen = new Map<string, number>();
-      return views.map((view) => {
-        // Duplicate names would give two rows the same id, which VS Code rejects.
-        const count = seen.get(view.name) ?? 0;
-        seen.set(view.name, count + 1);
-        return new SubscriptionNode(this, this.integrationId, view, count === 0 ? '' : `#${count}`);
-      });
-    } catch (err) {
-      return [
-        new ErrorNode(
-          this,
-          `${this.id}/subscriptions/error`,
-          `The EventBridge document cannot be read: ${messageOf(err)}`,
-          this,
-        ),
-      ];
+      if (isSubscriptionFiltersUnavailable(err)) return [subscriptionFiltersUnavailableRow(this)];
+      return [errorRow(this, 'subscriptions', `Could not read subscriptions: ${messageOf(err)}`)];
     }
   }
 }

@@ -1,32 +1,51 @@
 import * as vscode from 'vscode';
-import { isUserCancellation } from '../errors';
+import { isUserCancellation } from '../cancellation';
+import { Disposable } from '../lifecycle';
+import type { SignedInSession } from '../services';
+import { ErrorNode } from './errorNode';
 import { IntegrationListNode } from './integrationListNode';
 import { IntegrationNode } from './integrationNode';
 import type { LoadMoreNode } from './loadMoreNode';
-import { ErrorNode } from './messageNode';
-import type { TreeContext } from './treeContext';
 import type { TreeNode } from './treeNode';
 
 export const VIEW_ID = 'genesysCloud.integrations';
 
+export interface TreeSource {
+  /** The signed-in session; undefined when signed out (the welcome view shows then). */
+  session(): SignedInSession | undefined;
+  organizationId(): Promise<string | undefined>;
+}
+
 /**
- * The "EventBridge Integrations" view. getChildren never throws and never hides a failure behind an
- * empty list: a failed load becomes an error row with a retry. Loads are cached per node id, so
- * concurrent expansions of one node (and re-renders) share one request.
+ * The "EventBridge Integrations" view. getChildren never throws and never hides a failure behind an empty list: a
+ * failed load becomes an error row with a retry. Loads are cached per node id, so concurrent expansions of one
+ * node (and re-renders) share one request.
+ *
+ * A node is never announced as changed while VS Code is still fetching its children: VS Code's extension host
+ * registers those children under the node object it had when the fetch began, and a change event in between
+ * replaces that object, so the children end up registered under a discarded node and the next fetch fails with
+ * "Element with id … is already registered" — the expanded row is left with no children at all. Changes that
+ * arrive during a load (the row's details read by that very load, a refresh after a write) are announced once
+ * the load has settled.
  */
-export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class IntegrationsTreeProvider extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private root: IntegrationListNode;
   private readonly children = new Map<string, Promise<TreeNode[]>>();
+  /** Children loads not settled yet (what VS Code is fetching), counted by node id. */
+  private readonly loading = new Map<string, number>();
+  /** Change events held back until the node's load settles, by node id (the newest node object wins). */
+  private readonly deferred = new Map<string, TreeNode>();
   /** Aborted on every whole-tree refresh, so answers for a previous session never land in the new tree. */
   private generation = new AbortController();
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = this.register(new vscode.EventEmitter<TreeNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
 
   constructor(
-    private readonly context: Omit<TreeContext, 'rowChanged'>,
-    private readonly isSignedIn: () => boolean,
+    private readonly source: TreeSource,
     private readonly log: vscode.LogOutputChannel,
   ) {
+    super();
+    this.register({ dispose: () => this.generation.abort() });
     this.root = this.newRoot();
   }
 
@@ -42,13 +61,9 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
 
   /** Signed out → no rows, so the welcome view (viewsWelcome) shows. */
   getChildren(node?: TreeNode): Promise<TreeNode[]> {
-    if (!this.isSignedIn()) {
-      return Promise.resolve([]);
-    }
+    if (!this.source.session()) return Promise.resolve([]);
     const target = node ?? this.root;
-    if (!target.loadChildren) {
-      return Promise.resolve([]);
-    }
+    if (!target.loadChildren) return Promise.resolve([]);
     let load = this.children.get(target.id);
     if (!load) {
       load = this.load(target, this.generation.signal);
@@ -63,53 +78,40 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   }
 
   /**
-   * Whole tree (undefined), one integration by id, or one node (an error row reloads what it replaced).
-   * Only the whole-tree refresh forgets which seed endpoints answered 404: flows refresh an integration
-   * after each write, and that must not bring the 404 back.
+   * Whole tree (undefined), one integration by id, or one node (an error row reloads what it replaced). The
+   * subscription-filter memory is not touched here: the Refresh command owns that, a write's refresh keeps it.
    */
   refresh(target?: TreeNode | string): void {
     if (typeof target === 'string') {
       const integration = this.root.findIntegration(target);
-      if (!integration) {
-        // Not loaded (tree never opened, or on a page not read yet): reload what is shown, but this is
-        // still a flow's refresh of one integration, so the session's 404 memory stays.
-        this.reloadAll();
-        return;
-      }
+      // Not loaded (tree never opened, or on a page not read yet): reload what is shown.
+      if (!integration) return this.reloadAll();
       target = integration;
     }
-    if (target instanceof ErrorNode) {
-      target = target.retryTarget;
-    }
-    if (target === undefined || target === this.root) {
-      this.context.seedEndpointUnavailable.clear();
-      this.reloadAll();
-      return;
-    }
-    if (target instanceof IntegrationNode) {
-      target.forgetDetails();
-    }
+    if (target instanceof ErrorNode) target = target.retryTarget;
+    if (target === undefined || target === this.root) return this.reloadAll();
+    if (target instanceof IntegrationNode) target.forgetDetails();
     this.forget(target.id);
-    this.changed.fire(target);
+    this.announce(target);
   }
 
   private reloadAll(): void {
     this.generation.abort();
     this.generation = new AbortController();
     this.children.clear();
+    this.loading.clear();
+    this.deferred.clear();
     this.root = this.newRoot();
     this.changed.fire(undefined);
   }
 
   /** "Load more…": the row shows a spinner, then the next page is appended to the root. */
   async loadMore(row: LoadMoreNode): Promise<void> {
-    if (row.loading) {
-      return;
-    }
+    if (row.loading) return;
     const root = this.root;
     row.loading = true;
     row.error = undefined;
-    this.changed.fire(row);
+    this.announce(row);
     try {
       await this.withViewProgress(() => root.loadNextPage(this.generation.signal));
     } catch (err) {
@@ -126,26 +128,39 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
     }
   }
 
+  /** Fires the change for `node` now, or once its children load has settled (see the class comment). */
+  private announce(node: TreeNode): void {
+    if (this.loading.has(node.id)) this.deferred.set(node.id, node);
+    else this.changed.fire(node);
+  }
+
   private async load(node: TreeNode, signal: AbortSignal): Promise<TreeNode[]> {
+    this.loading.set(node.id, (this.loading.get(node.id) ?? 0) + 1);
     try {
       return await this.withViewProgress(() => node.loadChildren!(signal));
     } catch (err) {
-      if (signal.aborted) {
-        // A refresh replaced this tree; the rows VS Code asks for next come from the new load.
-        return [];
-      }
+      // A refresh replaced this tree; the rows VS Code asks for next come from the new load.
+      if (signal.aborted) return [];
       this.log.error(`Loading ${node.id} failed: ${messageOf(err)}`);
       // Cached like any answer (no request storm on re-render); the row's retry or a refresh drops it.
-      const what = node === this.root ? 'Could not load integrations' : 'Could not load';
-      return [
-        new ErrorNode(
-          node === this.root ? undefined : node,
-          `${node.id}/error`,
-          `${what}: ${messageOf(err)}`,
-          node === this.root ? undefined : node,
-        ),
-      ];
+      const isRoot = node === this.root;
+      const message = `${isRoot ? 'Could not load integrations' : 'Could not load'}: ${messageOf(err)}`;
+      return [new ErrorNode(isRoot ? undefined : node, `${node.id}/error`, message, isRoot ? undefined : node)];
+    } finally {
+      // After VS Code has registered the children it asked for: its fetch resumes in the microtasks after ours.
+      setTimeout(() => this.settled(node.id, signal), 0);
     }
+  }
+
+  private settled(id: string, signal: AbortSignal): void {
+    if (signal.aborted) return;
+    const left = (this.loading.get(id) ?? 1) - 1;
+    if (left > 0) return void this.loading.set(id, left);
+    this.loading.delete(id);
+    const held = this.deferred.get(id);
+    if (!held) return;
+    this.deferred.delete(id);
+    this.changed.fire(held);
   }
 
   private withViewProgress<T>(task: () => Promise<T>): Promise<T> {
@@ -155,25 +170,20 @@ export class IntegrationsTreeProvider implements vscode.TreeDataProvider<TreeNod
   /** Drops the cached children of a node and of everything below it (ids are hierarchical). */
   private forget(id: string): void {
     for (const key of [...this.children.keys()]) {
-      if (key === id || key.startsWith(`${id}/`)) {
-        this.children.delete(key);
-      }
+      if (key === id || key.startsWith(`${id}/`)) this.children.delete(key);
     }
   }
 
   private newRoot(): IntegrationListNode {
-    const context = this.context;
     return new IntegrationListNode({
-      client: () => context.client(),
-      organizationId: () => context.organizationId(),
-      seedEndpointUnavailable: context.seedEndpointUnavailable,
-      rowChanged: (node) => this.changed.fire(node),
+      session: () => {
+        const session = this.source.session();
+        if (!session) throw new Error('Not signed in to Genesys Cloud.');
+        return session;
+      },
+      organizationId: () => this.source.organizationId(),
+      rowChanged: (node) => this.announce(node),
     });
-  }
-
-  dispose(): void {
-    this.generation.abort();
-    this.changed.dispose();
   }
 }
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { SubscriptionView } from '../../filters/attributeFilters';
 import { FilterNode } from './filterNode';
-import { InfoNode } from './messageNode';
+import { InfoNode } from './infoNode';
 import { code, md } from '../markdown';
 import { plural } from '../../common/text';
 import type { CommandTarget, TreeNode } from './treeNode';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InfoNode } from './messageNode';
+import { InfoNode } from './infoNode';
 import { TopicNode } from './topicNode';
 import { plural } from '../../common/text';
 import type { CommandTarget, TreeNode } from './treeNode';

@@ -15,7 +15,7 @@ export interface TreeNode {
   loadChildren?(signal: AbortSignal): Promise<TreeNode[]>;
 }
 
-/** Fields the flows' commands read from the node they were invoked on (see the contract). */
+/** Fields the flows' commands read from the node they were invoked on (tree rows expose these as plain fields, so a row is a valid command argument). */
 export interface CommandTarget {
   integrationId?: string;
   subscriptionName?: string;

@@ -324,19 +324,19 @@ describe('flows: attribute filters', function () {
     assert.deepEqual(await t.admin.writes(), []);
   });
 
-  it('an integration whose seed endpoint answers 404 gets one calm message offering the topic commands', async () => {
+  it('an integration whose subscription-filter endpoint answers 404 gets one calm message offering the topic commands', async () => {
     const prompter = script(t, [{ id: 'integration', pick: 'Org events (production)' }]);
     const outcome = await vscode.commands.executeCommand('genesysCloud.applyFilter');
     assert.equal(outcome, undefined);
     await t.api.flows.settled();
     assert.deepEqual(
       prompter.notifications.map((n) => n.id),
-      ['seedUnavailable'],
+      ['subscriptionFiltersUnavailable'],
     );
     assert.match(prompter.notifications[0].message, /not available for this integration on this org/);
     assert.deepEqual(prompter.notifications[0].actions, ['Add Topic Filter…', 'Select Topics by Regex…']);
-    assert.ok(t.api.services.seedEndpointUnavailable.has(REAL_ORG));
-    // Remembered for the session: a second attempt does not ask the seed endpoint again.
+    assert.ok(t.api.services.session()!.subscriptionFilters.isUnavailable(REAL_ORG));
+    // Remembered for the session: a second attempt does not ask the subscription-filter endpoint again.
     await t.admin.clearRequests();
     await vscode.commands.executeCommand('genesysCloud.applyFilter', { integrationId: REAL_ORG });
     assert.deepEqual(
@@ -345,7 +345,7 @@ describe('flows: attribute filters', function () {
     );
   });
 
-  it('Show Integration JSON opens the document read-only and formatted; for a 404-seed integration the config, saying so', async () => {
+  it('Show Integration JSON opens the document read-only and formatted; for an integration without the subscription-filter endpoint the config, saying so', async () => {
     const shown = await vscode.commands.executeCommand<ShownJson>('genesysCloud.showIntegrationJson', {
       integrationId: TUTORIAL,
     });

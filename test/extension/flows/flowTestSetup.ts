@@ -21,12 +21,12 @@ export function useFlowTestContext(): FlowTestContext {
     context.api = (await extension.activate()) as ExtensionApi;
     context.admin = EmulatorAdmin.fromEnvironment();
     // The Environment profile (GENESYS_ENV…) signs the extension in to the harness emulator.
-    await context.api.services.requireClient();
+    await context.api.services.requireSession();
   });
   beforeEach(async () => {
     await context.admin.reset();
     await context.admin.clearRequests();
-    context.api.services.seedEndpointUnavailable.clear();
+    context.api.services.session()?.subscriptionFilters.forget();
   });
   afterEach(async () => {
     await context.api.flows.settled();

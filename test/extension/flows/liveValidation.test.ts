@@ -1,7 +1,7 @@
 /** The pattern box's validation as you type: a slow, stale answer never overwrites a newer one; Enter waits for the current text. */
 import * as assert from 'node:assert/strict';
-import { LiveValidation, type ValidatedBox } from '../../../src/extension/flows/input/liveValidation';
-import type { ValidationMessage } from '../../../src/extension/flows/input/prompter';
+import { LiveValidation, type ValidatedBox } from '../../../src/extension/wizard/liveValidation';
+import type { ValidationMessage } from '../../../src/extension/wizard/prompter';
 
 function box(): ValidatedBox & { shown: (ValidationMessage | undefined)[] } {
   const b = {

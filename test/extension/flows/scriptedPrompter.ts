@@ -16,7 +16,7 @@ import {
   type PickOptions,
   type Prompter,
   type ValidationMessage,
-} from '../../../src/extension/flows/input/prompter';
+} from '../../../src/extension/wizard/prompter';
 
 export type Answer =
   | { id: string; pick: string } // a single item, by label

@@ -99,7 +99,7 @@ describe('flows: write progress', function () {
     const progress = await progressWhere(t, known, (r) => r.done, 'the write progress');
     assert.equal(progress.messages.length, 3, progress.messages.join(' | '));
     assert.equal(progress.messages[0], 'checking for changes since the diff…');
-    assert.match(progress.messages[1], /^429\b.*: waiting 1s before attempt 2 of 5$/);
+    assert.match(progress.messages[1], /^429\b.*: waiting 1 s before attempt 2 of 5$/);
     assert.equal(progress.messages[2], 'writing…');
     const gets = (await t.admin.requests()).filter(
       (r) => r.method === 'GET' && r.path.startsWith(`/api/v2/integrations/eventbridge/${TUTORIAL}`),

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
@@ -25,8 +26,10 @@ const SEED_ARGS = [
   '--regex',
   '^Premium.*$',
 ];
+/** A write: one token, the read, the read again just before the PUT (nobody changed it meanwhile), the PUT. */
 const APPLY_LINES = [
   'POST /oauth/token',
+  `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
   `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
   `PUT /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
 ];
@@ -53,7 +56,7 @@ describe('eventbridge-filter apply', () => {
   });
   beforeEach(() => emulator.reset());
 
-  it('runs the seed tutorial invocation unchanged (child process): 1 token request, 1 GET, 1 PUT, diff and success line', async () => {
+  it('runs the Go tutorial invocation unchanged (child process): 1 token, 2 GETs (the second just before the write), 1 PUT, diff and success line', async () => {
     const original = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
     const run = await runChild(SEED_ARGS, envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
@@ -165,6 +168,7 @@ describe('eventbridge-filter apply', () => {
       'dryRun',
       'changed',
       'written',
+      'rebased',
       'diff',
       'document',
     ]);
@@ -293,15 +297,53 @@ describe('eventbridge-filter apply', () => {
     assert.match(String(error.message), /Pattern rejected/);
   });
 
-  it('exit 3 for an unknown integration, pointing at topics for orgs without the endpoint', async () => {
+  it('exit 3 on an org without the subscription-filter endpoint: says so and points at topics', async () => {
     const run = await runInProcess(
       ['--integration-id', REAL_ORG_ID, '--subscription-name', 's', '--attribute-key', 'k', '--regex', 'x'],
       envFor(emulator),
     );
     assert.equal(run.code, 3);
-    assert.match(run.stderr, /not found/);
+    assert.match(run.stderr, /Attribute filters are not available for integration '9a4f1e6b[^']*' on this org/);
     assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
     assert.match(run.stderr, /topics list --integration-id 9a4f1e6b/);
+    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
+  });
+
+  it('exit 3 for an integration that does not exist, pointing at "list"', async () => {
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const run = await runInProcess(
+      ['--integration-id', missing, '--subscription-name', 's', '--attribute-key', 'k', '--regex', 'x'],
+      envFor(emulator),
+    );
+    assert.equal(run.code, 3);
+    assert.match(run.stderr, /The EventBridge document of integration '0{8}-[^']*' was not found/);
+    assert.match(run.stderr, /Check the id with "eventbridge-filter list"/);
+  });
+
+  it('never overwrites a change made between its read and its write: the edit is redone on the newer document', async () => {
+    // The second read (just before the PUT) waits, so another writer can store a change after the first one.
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', delayMs: 0 });
+    emulator.addFault({ method: 'GET', path: 'eventbridge/', delayMs: 400 });
+    const running = runInProcess(SEED_ARGS, envFor(emulator));
+    while (!emulator.requests.some((r) => r.method === 'GET' && r.path.includes('/eventbridge/'))) await delay(5);
+    const theirs = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
+    attributes(theirs).push({ key: 'interaction.mediaType', matchType: 'exact', values: ['voice'] });
+    theirs.noteFromOtherWriter = 'kept';
+    emulator.setEventBridgeDocument(TUTORIAL_ID, theirs);
+    const run = await running;
+    assert.equal(run.code, 0, run.stderr);
+    const stored = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
+    assert.deepEqual(attributes(stored), [
+      { key: 'interaction.mediaType', matchType: 'exact', values: ['voice'] },
+      { key: 'interaction.routing.queue.name', matchType: 'regex', values: ['^Premium.*$'] },
+    ]);
+    assert.equal(stored.noteFromOtherWriter, 'kept');
+    assert.match(run.stdout, /made on top of theirs/);
+    const lines = requestLines(emulator).filter((l) => l.includes('/eventbridge/'));
+    assert.deepEqual(
+      lines.map((l) => l.split(' ')[0]),
+      ['GET', 'GET', 'GET', 'PUT'],
+    );
   });
 
   it('exit 3 for an unknown subscription, listing the subscriptions that exist; nothing is written', async () => {
@@ -342,8 +384,8 @@ describe('eventbridge-filter apply', () => {
     emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 429, retryAfter: 1 });
     const run = await runInProcess(SEED_ARGS, envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stderr, /^Rate limited \(429\); waiting 1 s before retry 2 of 5$/m);
-    assert.deepEqual(requestLines(emulator), [...APPLY_LINES, APPLY_LINES[2]]);
+    assert.match(run.stderr, /^429 Too Many Requests: waiting 1 s before attempt 2 of 5$/m);
+    assert.deepEqual(requestLines(emulator), [...APPLY_LINES, APPLY_LINES[3]]);
   });
 
   it('exit 5 after giving up on a server that keeps failing', async () => {
@@ -407,76 +449,5 @@ describe('eventbridge-filter apply', () => {
         available: ['premium-queues', 'digital-channels', 'agent-audit'],
       },
     });
-  });
-});
-
-describe('eventbridge-filter remove', () => {
-  let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => emulator.reset());
-
-  it('removes one filter, keeps everything else, costs 1 token + 1 GET + 1 PUT', async () => {
-    const original = emulator.getEventBridgeDocument(MULTI_ID)!;
-    const run = await runInProcess(
-      [
-        'remove',
-        '--integration-id',
-        MULTI_ID,
-        '--subscription-name',
-        'premium-queues',
-        '--attribute-key',
-        'interaction.direction',
-      ],
-      envFor(emulator),
-    );
-    assert.equal(run.code, 0, run.stderr);
-    const expected = structuredClone(original);
-    attributes(expected).splice(1, 1);
-    assert.equal(JSON.stringify(emulator.getEventBridgeDocument(MULTI_ID)), JSON.stringify(expected));
-    assert.equal(emulator.requests.length, 3);
-    assert.match(run.stdout, /^-\s+"key": "interaction\.direction",$/m);
-    assert.match(run.stdout, /Removed the filter on "interaction.direction"/);
-  });
-
-  it('exit 3 for a filter that is not there, listing the filters that are', async () => {
-    const run = await runInProcess(
-      [
-        'remove',
-        '--integration-id',
-        MULTI_ID,
-        '--subscription-name',
-        'digital-channels',
-        '--attribute-key',
-        'interaction.direction',
-      ],
-      envFor(emulator),
-    );
-    assert.equal(run.code, 3);
-    assert.match(run.stderr, /Filters on this subscription: interaction.mediaType, interaction.transfer.id/);
-  });
-
-  it('--dry-run writes nothing', async () => {
-    const original = emulator.getEventBridgeDocument(MULTI_ID);
-    const run = await runInProcess(
-      [
-        'remove',
-        '--integration-id',
-        MULTI_ID,
-        '--subscription-name',
-        'premium-queues',
-        '--attribute-key',
-        'interaction.direction',
-        '--dry-run',
-      ],
-      envFor(emulator),
-    );
-    assert.equal(run.code, 0);
-    assert.deepEqual(emulator.getEventBridgeDocument(MULTI_ID), original);
-    assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
   });
 });

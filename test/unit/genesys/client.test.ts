@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { JsonObject } from '../../../src/common/json';
 import { GenesysClient } from '../../../src/genesys/client';
 import { isGenesysError } from '../../../src/genesys/errors';
-import { API, genesysError, makeClient, mockTokens, newMockAgent } from './helpers';
+import { API, genesysError, makeClient, mockTokens, newMockAgent, putConfig } from './helpers';
 
 const ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 const CONFIG = `/api/v2/integrations/${ID}/config/current`;
@@ -185,14 +185,14 @@ describe('integrations listing', () => {
 });
 
 describe('documents and config', () => {
-  it('GET/PUT the seed eventbridge document, with the id URL-encoded', async () => {
+  it('GET/PUT the tutorial eventbridge document, with the id URL-encoded', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
     const doc = { id: 'a/b c', awsAccount: '1', subscriptions: [], unknownTopLevel: { deep: [1, 2] } };
     let sent: unknown;
     let contentType: string | undefined;
     const api = agent.get(API);
-    api.intercept({ path: '/api/v2/integrations/eventbridge/a%2Fb%20c', method: 'GET' }).reply(200, doc);
+    api.intercept({ path: '/api/v2/integrations/eventbridge/a%2Fb%20c', method: 'GET' }).reply(200, doc).times(3);
     api.intercept({ path: '/api/v2/integrations/eventbridge/a%2Fb%20c', method: 'PUT' }).reply(200, (opts) => {
       sent = JSON.parse(String(opts.body));
       contentType = new Headers(opts.headers).get('content-type') ?? undefined;
@@ -200,8 +200,10 @@ describe('documents and config', () => {
     });
     const got = await client.getEventBridgeDocument('a/b c');
     assert.deepEqual(got, doc);
-    assert.deepEqual(await client.putEventBridgeDocument('a/b c', got), doc);
-    assert.deepEqual(sent, doc);
+    const edited = { ...doc, awsAccount: '2' };
+    const result = await client.updateEventBridgeDocument('a/b c', () => edited);
+    assert.equal(result.status, 'written');
+    assert.deepEqual(sent, edited);
     assert.equal(contentType, 'application/json');
   });
 
@@ -214,7 +216,7 @@ describe('documents and config', () => {
         (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest' && /not an integration id/.test(e.message),
       );
       await assert.rejects(
-        client.putIntegrationConfig(id, { version: 1 }),
+        putConfig(client, id, { version: 1 }),
         (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest',
       );
     }
@@ -231,7 +233,7 @@ describe('documents and config', () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
     agent.get(API).intercept({ path: CONFIG, method: 'PUT' }).reply(204, '');
-    assert.deepEqual(await client.putIntegrationConfig(ID, { version: 1 }), { version: 1 });
+    assert.deepEqual(await putConfig(client, ID, { version: 1 }), { version: 1, notes: 'edited by the test' });
   });
 
   it('updateIntegrationConfig: read → mutate a copy → PUT with the read version', async () => {
@@ -308,7 +310,7 @@ describe('documents and config', () => {
       .reply(409, genesysError(409, 'conflict', 'Conflict', 'ctx-409'))
       .times(4);
     await assert.rejects(
-      client.updateIntegrationConfig(ID, (c) => c),
+      client.updateIntegrationConfig(ID, (c) => ({ ...c, notes: 'ours' })),
       (e: unknown) => {
         assert.ok(isGenesysError(e));
         assert.equal(e.kind, 'conflict');
@@ -333,7 +335,7 @@ describe('documents and config', () => {
       .intercept({ path: CONFIG, method: 'PUT' })
       .reply(400, genesysError(400, 'bad.request', 'eventFilter contains an unknown topic'));
     await assert.rejects(
-      client.updateIntegrationConfig(ID, (c) => c),
+      client.updateIntegrationConfig(ID, (c) => ({ ...c, notes: 'ours' })),
       (e: unknown) => isGenesysError(e) && e.kind === 'invalidRequest',
     );
     assert.equal(log.filter((e) => e.method === 'GET').length, 1);

@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GenesysError, isCancellation, isGenesysError } from '../../../src/genesys/errors';
-import { API, CLIENT_SECRET, genesysError, makeClient, mockTokens } from './helpers';
+import { errorFromResponse } from '../../../src/genesys/responseErrors';
+import { API, CLIENT_SECRET, genesysError, makeClient, mockTokens, putConfig } from './helpers';
 
 const ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 const CONFIG = `/api/v2/integrations/${ID}/config/current`;
@@ -34,7 +35,7 @@ describe('error kinds', () => {
       genesysError(400, 'bad.request', 'The property eventFilter is invalid', 'ctx-a'),
       'PUT',
     );
-    const err = await failureOf(client.putIntegrationConfig(ID, { version: 1 }));
+    const err = await failureOf(putConfig(client, ID, { version: 1 }));
     assert.equal(err.kind, 'invalidRequest');
     assert.equal(err.status, 400);
     assert.equal(err.code, 'bad.request');
@@ -47,12 +48,9 @@ describe('error kinds', () => {
   });
 
   it('400 "does not match the current version" → conflict', async () => {
-    const { client } = setup(
-      400,
-      genesysError(400, 'bad.request', 'Version 3 does not match the current version 4'),
-      'PUT',
-    );
-    const err = await failureOf(client.putIntegrationConfig(ID, { version: 3 }));
+    // Mapped where every response is mapped; the write path re-reads on it (see client.test.ts).
+    const body = JSON.stringify(genesysError(400, 'bad.request', 'Version 3 does not match the current version 4'));
+    const err = errorFromResponse({ status: 400, text: body }, { action: 'update', resource: `Integration '${ID}'` });
     assert.equal(err.kind, 'conflict');
     assert.equal(err.status, 400);
     assert.match(err.message, /changed by someone else/);
@@ -79,7 +77,7 @@ describe('error kinds', () => {
 
   it('403 on a PUT names integrations:integration:edit', async () => {
     const { client } = setup(403, genesysError(403, 'missing.permissions', 'Missing permission'), 'PUT');
-    const err = await failureOf(client.putIntegrationConfig(ID, { version: 1 }));
+    const err = await failureOf(putConfig(client, ID, { version: 1 }));
     assert.equal(err.kind, 'permission');
     assert.match(err.message, /integrations:integration:edit/);
   });
@@ -115,8 +113,8 @@ describe('error kinds', () => {
   });
 
   it('409 → conflict', async () => {
-    const { client } = setup(409, genesysError(409, 'conflict', 'Version mismatch', 'ctx-d'), 'PUT');
-    const err = await failureOf(client.putIntegrationConfig(ID, { version: 1 }));
+    const body = JSON.stringify(genesysError(409, 'conflict', 'Version mismatch', 'ctx-d'));
+    const err = errorFromResponse({ status: 409, text: body }, { action: 'update', resource: `Integration '${ID}'` });
     assert.equal(err.kind, 'conflict');
     assert.equal(err.status, 409);
     assert.equal(err.contextId, 'ctx-d');

@@ -111,3 +111,13 @@ export const JSON_HEADERS = { 'content-type': 'application/json' };
 export function genesysError(status: number, code: string, message: string, contextId = `ctx-${status}`): object {
   return { status, code, message, messageWithParams: message, messageParams: {}, contextId, details: [], errors: [] };
 }
+
+/**
+ * One config PUT through the config's one write path: `base` is the config "already read", so the client sends
+ * exactly one PUT (carrying base.version) and no GET. The edit marks the config so the write is not skipped.
+ */
+export function putConfig(client: GenesysClient, id: string, base: Record<string, unknown>): Promise<unknown> {
+  return client
+    .updateIntegrationConfig(id, (config) => ({ ...config, notes: 'edited by the test' }), { base: base as never })
+    .then((result) => result.after);
+}

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GenesysError, isCancellation, isGenesysError } from '../../../src/genesys/errors';
-import { API, FakeTiming, genesysError, makeClient, mockTokens, newMockAgent } from './helpers';
+import { API, FakeTiming, genesysError, makeClient, mockTokens, newMockAgent, putConfig } from './helpers';
 import { GenesysClient } from '../../../src/genesys/client';
 import { backoffMs, parseRetryAfter } from '../../../src/genesys/retryPolicy';
 
@@ -142,7 +142,7 @@ describe('retries', () => {
     const path = '/api/v2/integrations/i-1/config/current';
     api.intercept({ path, method: 'PUT' }).reply(429, 'slow', { headers: { 'retry-after': '3' } });
     api.intercept({ path, method: 'PUT' }).reply(200, { version: 2 });
-    assert.deepEqual(await client.putIntegrationConfig('i-1', { version: 1 }), { version: 2 });
+    assert.deepEqual(await putConfig(client, 'i-1', { version: 1 }), { version: 2 });
     assert.deepEqual(timing.sleeps, [3000]);
   });
 

@@ -2,7 +2,7 @@
 import type { JsonObject } from '../../../common/json';
 import { UserCancelledError } from '../../errors';
 import { closeJsonDiff, showJsonDiff, type ShownDiff } from '../documents/diffEditor';
-import type { FlowContext } from '../context';
+import type { CommandContext } from '../../commands/commandContext';
 
 export interface DiffReview {
   /** Folder part of the virtual documents' URIs (the integration id keeps them apart). */
@@ -17,7 +17,7 @@ export interface DiffReview {
 }
 
 /** Opens the diff, asks; resolves with the open diff (to close after writing) or throws a cancellation. */
-export async function confirmDiff(ctx: FlowContext, review: DiffReview): Promise<ShownDiff> {
+export async function confirmDiff(ctx: CommandContext, review: DiffReview): Promise<ShownDiff> {
   const shown = await showJsonDiff(
     ctx.documents,
     review.folder,

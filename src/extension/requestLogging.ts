@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import type { RequestLogEntry, RetryNotice } from '../genesys/client';
+import { describeRetryNotice, type RequestLogEntry, type RetryNotice } from '../genesys/http';
+
+/** The log of Genesys Cloud requests and their retries (the log channel only shows what these format). */
 
 /**
  * One log line per HTTP attempt. The client hands over method, path (no query secrets, no headers),
@@ -10,11 +12,6 @@ export function formatRequest(e: RequestLogEntry): string {
   const attempt = e.attempt > 1 ? ` attempt ${e.attempt}` : '';
   const correlation = e.correlationId ? ` correlation-id=${e.correlationId}` : '';
   return `${e.method} ${e.path} → ${outcome} ${Math.round(e.ms)} ms${attempt}${correlation}`;
-}
-
-/** "429 Too Many Requests: waiting 3s before attempt 2 of 5" (n.attempt is the attempt that just failed). */
-export function formatRetry(n: RetryNotice): string {
-  return `${n.reason}: waiting ${Math.ceil(n.waitMs / 1000)}s before attempt ${n.attempt + 1} of ${n.maxAttempts}`;
 }
 
 export function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): void {
@@ -28,7 +25,7 @@ export function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): vo
 
 /** Retries are visible where the user looks: the log and, for the duration of the wait, the status bar. */
 export function logRetry(log: vscode.LogOutputChannel, n: RetryNotice): void {
-  const line = formatRetry(n);
+  const line = describeRetryNotice(n);
   log.warn(line);
   vscode.window.setStatusBarMessage(`$(watch) Genesys Cloud: ${line}`, Math.max(n.waitMs, 1500));
 }

@@ -1,5 +1,5 @@
 /**
- * The seam between flows and the UI that asks questions. Flows only talk to a `Prompter`;
+ * The seam between flows and the UI that asks questions. Flows only talk to a `Prompter` (through the wizard);
  * the real one (`VsCodePrompter`) drives quick picks, input boxes and modal dialogs, and
  * extension-host tests substitute a scripted one through `FlowsApi.setPrompter`.
  * Nothing here imports `vscode`, so the shapes stay plain data.
@@ -36,7 +36,10 @@ export interface PickItem<T> {
   /** A codicon id such as `plug` or `filter`. */
   icon?: string;
   value: T;
+  /** Checked (multi-select) or the active item (single pick: e.g. the previous answer after Back). */
   picked?: boolean;
+  /** Items with a group are listed after a separator with that label (the real UI); order is kept. */
+  group?: string;
 }
 
 /** Lets the user type a value that is not in the list; it is validated before it can be chosen. */
@@ -73,6 +76,13 @@ export interface InputOptions extends StepInfo {
   placeholder?: string;
   value?: string;
   validate?: InputValidator;
+  /** Hides what is typed (client secrets). */
+  password?: boolean;
+  /**
+   * Runs on Enter once `validate` passes, with the box busy: e.g. a token request with the typed secret.
+   * An `error` keeps the box open with that message so the user can correct the value.
+   */
+  accept?: (value: string, signal: AbortSignal) => Promise<ValidationMessage | undefined>;
 }
 
 export interface ConfirmOptions {

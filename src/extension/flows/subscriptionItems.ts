@@ -1,0 +1,21 @@
+/** Subscriptions of an EventBridge document, as picker items and by name. */
+import type { JsonObject } from '../../common/json';
+import { plural } from '../../common/text';
+import { listSubscriptions, type SubscriptionView } from '../../filters/attributeFilters';
+import type { PickItem } from '../wizard/prompter';
+
+export function subscriptionItems(doc: JsonObject): PickItem<string>[] {
+  return listSubscriptions(doc)
+    .filter((s) => s.name)
+    .map((s) => ({
+      label: s.name,
+      description: `${plural(s.filters.length, 'filter')} · ${plural(s.events.length, 'event')}`,
+      detail: s.filters.length > 0 ? s.filters.map((f) => `${f.key} ${f.matchType}`).join(', ') : undefined,
+      icon: 'symbol-event',
+      value: s.name,
+    }));
+}
+
+export function findSubscription(doc: JsonObject, name: string): SubscriptionView | undefined {
+  return listSubscriptions(doc).find((s) => s.name === name);
+}
