@@ -132,7 +132,11 @@ describe('flows: topic filters', function () {
       integrationId: TUTORIAL,
       topics: ['v2.routing.queues.{id}.users'],
     });
-    assert.equal(outcome?.attempts, 2, 'the version check refused the write made on the old config; it was redone on theirs');
+    assert.equal(
+      outcome?.attempts,
+      2,
+      'the version check refused the write made on the old config; it was redone on theirs',
+    );
     const stored = (await t.admin.config(TUTORIAL)) as Config;
     assert.equal(stored.notes, 'edited by a colleague');
     assert.deepEqual(stored.properties.eventFilter, [
