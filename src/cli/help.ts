@@ -25,7 +25,7 @@ Usage:
   eventbridge-filter remove --integration-id ID --subscription-name NAME --attribute-key KEY
   eventbridge-filter show --integration-id ID
   eventbridge-filter list
-  eventbridge-filter validate --regex PATTERN
+  eventbridge-filter validate --regex PATTERN | --patterns FILE
   eventbridge-filter topics list|add|remove --integration-id ID [--topic T ...]
 
 Run "eventbridge-filter <command> --help" for a command's options.
@@ -100,18 +100,28 @@ Options:
 
 ${EXIT_CODES}
 `,
-  validate: `eventbridge-filter validate — check a pattern locally (offline, no credentials needed)
+  validate: `eventbridge-filter validate — check patterns locally (offline, no credentials needed)
 
 Usage:
   eventbridge-filter validate --regex PATTERN [--allow-pcre2-only] [--json]
+  eventbridge-filter validate --patterns FILE [--allow-pcre2-only] [--json]
 
 Options:
   --regex PATTERN       the pattern to check (RE2 syntax; PCRE2-only constructs are named)
+  --patterns FILE       check every line of FILE, each one JSON string, e.g. "^Premium\\\\.(gold|silver)$"
+                        (not together with --regex)
   --allow-pcre2-only    report PCRE2-only constructs as warnings instead of errors
-  --json                print { valid, diagnostics: [{ code, message, severity, start, end }] }
+  --json                --regex: print { valid, diagnostics: [{ code, message, severity, start, end }] }
+                        --patterns: print one object per line of FILE, in order:
+                        { pattern, valid, diagnostics: [{ severity, message, start, end, code }], line }
+                        (pattern is null for a line that is not a JSON string)
   -h, --help            show this help
 
-Exit code 0 when valid (warnings allowed), 2 when not.
+--patterns prints one line per pattern (valid or invalid, with the first error and its position) and a
+summary. A line that is not a JSON string is reported as FILE:LINE with the parser's message, a pattern
+too complex to validate safely as such; neither stops the rest. One worker checks them all.
+
+Exit code 0 when every pattern is valid (warnings allowed), 2 when not (or a line is not a JSON string).
 `,
   topics: `eventbridge-filter topics — topic filters (properties.eventFilter of the integration config; works on every org)
 

@@ -6,6 +6,7 @@
  * refused with a 400 that the real platform would not send. Only syntax matters here, never the meaning, so
  * constructs JavaScript lacks become a neutral stand-in (`(?:`, `.`, nothing). An approximation, not an oracle.
  */
+import { readClassDigitEscape, readDigitEscape } from '../filters/regex/digitEscapes';
 
 /** Escapes outside a class that have a JavaScript spelling or a same-shape stand-in. */
 const LETTER_ESCAPES: Record<string, string> = {
@@ -28,6 +29,8 @@ const CLASS_LETTER_ESCAPES: Record<string, string> = { h: '\\t ', e: '\\x1b', a:
 /** Characters that keep their backslash in a JavaScript `u` pattern; any other non-alphanumeric escape is a plain literal. */
 const JS_SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
 const INLINE_FLAGS = /^\(\?\^?[imnsxJU]*(?:-[imnsxJU]*)?(\)|:)/;
+/** `(`, `(?<name>`, `(?P<name>`, `(?'name'`: the openers that count as a group for PCRE2's `\12` rule. */
+const CAPTURING_GROUP = /^\((?![?*])|^\(\?(?:P?<(?![=!])|')/;
 const QUANTIFIER_BRACE = /^\{(\d+(?:,\d*)?|,\d+)\}/;
 
 export function pcre2ToJavaScriptSyntax(pattern: string): string {
@@ -37,6 +40,8 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
   let classStart = 0;
   /** True right after something a quantifier may follow; a `+` after a quantifier is PCRE2's possessive form. */
   let afterQuantifier = false;
+  /** Capturing groups opened so far: PCRE2 reads `\12` as a backreference only after twelve, else as octal. */
+  let groups = 0;
   while (i < pattern.length) {
     const rest = pattern.slice(i);
     const ch = pattern[i];
@@ -50,7 +55,7 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
       continue;
     }
     if (ch === '\\') {
-      const [text, length] = inClass ? classEscape(rest) : escape(rest);
+      const [text, length] = inClass ? classEscape(rest) : escape(rest, groups);
       out += text;
       i += length;
       continue;
@@ -84,6 +89,7 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
       continue;
     }
     if (ch === '(') {
+      if (CAPTURING_GROUP.test(rest)) groups++;
       const [text, length] = group(rest);
       out += text;
       i += length;
@@ -118,14 +124,20 @@ export function pcre2ToJavaScriptSyntax(pattern: string): string {
 }
 
 /** `\` + what follows, outside a class: [JavaScript text, characters consumed]. */
-function escape(rest: string): [string, number] {
+function escape(rest: string, groupsBefore: number): [string, number] {
   const next = rest[1];
   if (next === undefined) return ['\\', 1]; // trailing backslash: stays an error
+  if (next >= '0' && next <= '9') {
+    // JavaScript has no octal in a `u` pattern: PCRE2's octal becomes \u{…}. A backreference stays one, so that
+    // JavaScript rejects a reference to a group that does not exist, as PCRE2 does.
+    const digits = readDigitEscape(rest, 0, groupsBefore);
+    return [digits.kind === 'backreference' ? digits.text : codePointEscape(digits.codePoint), digits.text.length];
+  }
   const braced = /^\\([xo])\{([0-9A-Fa-f]*)\}/.exec(rest);
   if (braced) return [braced[1] === 'x' ? `\\u{${braced[2] || '0'}}` : '.', braced[0].length];
   const property = /^\\([pP])(\{\^?[A-Za-z_&= ]+\}|[A-Za-z])/.exec(rest);
   if (property) return [javaScriptProperty(property[1], property[2]), property[0].length];
-  const backReference = /^\\(?:g\{-?\w+\}|g<\w+>|g'\w+'|g-?\d+|k\{\w+\}|k'\w+')/.exec(rest);
+  const backReference = /^\\(?:g\{[+-]?\w+\}|g<\w+>|g'\w+'|g[+-]?\d+|k\{\w+\}|k'\w+')/.exec(rest);
   if (backReference) return ['(?:)', backReference[0].length];
   if (next in LETTER_ESCAPES) return [LETTER_ESCAPES[next], 2];
   if (!/[A-Za-z0-9]/.test(next)) return [JS_SYNTAX.has(next) ? `\\${next}` : next, 2];
@@ -135,6 +147,10 @@ function escape(rest: string): [string, number] {
 function classEscape(rest: string): [string, number] {
   const next = rest[1];
   if (next === undefined) return ['\\', 1];
+  if (next >= '0' && next <= '9') {
+    const digits = readClassDigitEscape(rest, 0); // octal, or `\8`/`\9` as the digit itself
+    return [codePointEscape(digits.codePoint), digits.text.length];
+  }
   const braced = /^\\([xo])\{([0-9A-Fa-f]*)\}/.exec(rest);
   if (braced) return [braced[1] === 'x' ? `\\u{${braced[2] || '0'}}` : 'a', braced[0].length];
   const property = /^\\([pP])(\{\^?[A-Za-z_&= ]+\}|[A-Za-z])/.exec(rest);
@@ -143,6 +159,8 @@ function classEscape(rest: string): [string, number] {
   if (!/[A-Za-z0-9]/.test(next)) return [classLiteral(next), 2];
   return [`\\${next}`, 2];
 }
+
+const codePointEscape = (codePoint: number): string => `\\u{${codePoint.toString(16)}}`;
 
 function classLiteral(c: string): string {
   return '\\]^-['.includes(c) ? `\\${c}` : c;

@@ -1,11 +1,16 @@
 /**
  * Regex validation benchmark (`npm run bench`): cold start, warm latency (p50/p95) per typical pattern,
- * and throughput, printed as a table for the README. Patterns get a unique suffix so the result cache
- * never answers; every number includes the scan, the message hop to the worker and the RE2 compile.
+ * and throughput (also of the 3,000-pattern corpus through `validate --patterns`), printed as a table for the
+ * README. Patterns get a unique suffix so the result cache never answers; every number includes the scan,
+ * the message hop to the worker and the RE2 compile.
  */
 import { performance } from 'node:perf_hooks';
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
+import { runCli } from '../../src/cli/run';
 import { RegexValidator } from '../../src/filters/regex/validator';
+import { readCorpus } from '../regexCorpus';
 
 const TYPICAL: Array<[label: string, pattern: string]> = [
   ['literal', 'support'],
@@ -69,6 +74,7 @@ async function main(): Promise<void> {
     const recoveryStart = performance.now();
     await validator.validate(fresh('support'));
     const recoveryMs = performance.now() - recoveryStart;
+    const corpus = await timeCorpusBatch();
 
     console.log(
       `Regex validation benchmark — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`,
@@ -92,11 +98,38 @@ async function main(): Promise<void> {
           ['repeated patterns (result cache)', `${Math.round(cachedPerSecond)} /s`],
           ['pathological \\pL{100} → "too complex"', `${ms(pathologicalMs)} ms`],
           ['next validation after the worker restart', `${ms(recoveryMs)} ms`],
+          [
+            `${corpus.patterns.toLocaleString('en-US')}-pattern corpus, validate --patterns in one run (own worker)`,
+            `${ms(corpus.ms)} ms (${Math.round(corpus.perSecond)} /s)`,
+          ],
         ],
       ),
     );
   } finally {
     await validator.dispose();
+  }
+}
+
+/** The regex corpus through `validate --patterns --json` in-process: file read, fresh worker, output and all. */
+async function timeCorpusBatch(): Promise<{ patterns: number; ms: number; perSecond: number }> {
+  const patterns = readCorpus().map((row) => row.pattern);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ebf-bench-'));
+  try {
+    const file = path.join(dir, 'patterns.txt');
+    fs.writeFileSync(file, patterns.map((p) => `${JSON.stringify(p)}\n`).join(''));
+    let lines = 0;
+    const io = {
+      stdout: (text: string) => void (lines += text.split('\n').length - 1),
+      stderr: () => undefined,
+      env: {},
+    };
+    const started = performance.now();
+    await runCli(['validate', '--patterns', file, '--json'], io);
+    const elapsed = performance.now() - started;
+    if (lines !== patterns.length) throw new Error(`expected ${patterns.length} result lines, got ${lines}`);
+    return { patterns: patterns.length, ms: elapsed, perSecond: patterns.length / (elapsed / 1000) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

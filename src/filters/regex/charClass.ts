@@ -2,6 +2,7 @@
  * Bracketed character classes `[…]`. Escapes mean different things here than outside (`\b` is a backspace,
  * `\Q…\E` still quotes), and each range's two ends are compared so a reversed range can be pinned down.
  */
+import { readClassDigitEscape } from './digitEscapes';
 import { controlEscapeCodePoint, hex, matchUnicodeEscape, scanPropertyEscape, scanQuoted } from './escapes';
 import type { Pcre2OnlyKind } from './pcre2Only';
 import type { ScanState } from './scanState';
@@ -144,7 +145,13 @@ function scanClassEscape(scan: ScanState): ClassAtom {
     scan.pcre2Only('octalEscape', start, start + m[0].length);
     return char(m[0].length, parseInt(m[1], 8));
   }
-  if ((m = /^\\([0-7]{1,3})/.exec(p.slice(start)))) return char(m[0].length, parseInt(m[1], 8));
+  if (d >= '0' && d <= '9') {
+    // Every engine reads `[\0]`, `[\12]`, `[\101]` as octal; a lone `[\1]` or `[\8]` only PCRE2 reads. RE2 gets
+    // the character PCRE2 means, so it still checks the range and the rest of the pattern.
+    const escape = readClassDigitEscape(p, start);
+    if (escape.kind !== 'octal') scan.pcre2Only(escape.kind, start, start + escape.text.length);
+    return char(escape.text.length, escape.codePoint);
+  }
   if ((m = /^\\x(\{([0-9A-Fa-f]+)\}|([0-9A-Fa-f]{1,2}))/.exec(p.slice(start)))) {
     return char(m[0].length, parseInt(m[2] ?? m[3], 16), m[0]);
   }

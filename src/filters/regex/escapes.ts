@@ -5,12 +5,12 @@
 import type { ScanState } from './scanState';
 
 /** Escapes RE2 understands outside a character class (letters/digits only; punctuation is always literal). */
-const RE2_ESCAPES = new Set([...'afnrtvdDsSwWbBAzpPxC0Q']);
+const RE2_ESCAPES = new Set([...'afnrtvdDsSwWbBAzpPxCQ']);
 
 /** RE2's spelling of a code point, safe for any character inside or outside brackets. */
 export const hex = (cp: number): string => `\\x{${cp.toString(16).toUpperCase()}}`;
 
-/** A `\` at the current position, outside brackets. */
+/** A `\` at the current position, outside brackets, not followed by a digit (digitEscapes.ts reads those). */
 export function scanEscape(scan: ScanState): void {
   const p = scan.pattern;
   const start = scan.i;
@@ -29,7 +29,8 @@ export function scanEscape(scan: ScanState): void {
       scan.emit(start, start + 2, '');
       return; // a stray \E is ignored by PCRE2
     case 'g':
-      if ((m = token(/^\\g(\{-?\d+\}|\{[A-Za-z_]\w*\}|-?\d+)/))) return scan.replaced('backreference', m, '(?:)');
+      // \g1, \g-1 and \g+1 (relative), braced or not, and \g{name}.
+      if ((m = token(/^\\g(\{[+-]?\d+\}|\{[A-Za-z_]\w*\}|[+-]?\d+)/))) return scan.replaced('backreference', m, '(?:)');
       if ((m = token(/^\\g(<[^>]*>|'[^']*')/))) return scan.replaced('subroutineCall', m, '(?:)');
       break;
     case 'k':
@@ -78,13 +79,6 @@ export function scanEscape(scan: ScanState): void {
     case 'x':
       scanHexEscape(scan, token(/^\\x(\{[^}]*\}?|[0-9A-Fa-f]{0,2})/) ?? '\\x');
       return;
-  }
-  if (d >= '1' && d <= '9') return scan.replaced('backreference', token(/^\\\d+/) ?? '', '(?:)');
-  if (d === '0') {
-    m = token(/^\\0[0-7]{0,2}/) ?? '\\0';
-    scan.emit(start, start + m.length, m);
-    scan.atom();
-    return;
   }
   if (d === 'C') {
     scan.finding(

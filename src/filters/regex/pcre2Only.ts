@@ -28,6 +28,7 @@ export type Pcre2OnlyKind =
   | 'notNewline'
   | 'escapeChar'
   | 'octalEscape'
+  | 'escapedDigit'
   | 'startOption'
   | 'comment'
   | 'branchReset'
@@ -41,17 +42,27 @@ const BACKTRACKING =
 const SYNTAX = 'PCRE2-only syntax';
 
 interface Pcre2OnlyInfo {
-  describe(text: string, start: number, end: number): string;
+  /** `note`: what is special about this occurrence, appended after the general reason. */
+  describe(text: string, start: number, end: number, note?: string): string;
 }
 
-function entry(name: string | ((text: string) => string), needsBacktracking: boolean, hint?: string): Pcre2OnlyInfo {
+type ByText = string | ((text: string) => string);
+const byText = (value: ByText, text: string): string => (typeof value === 'string' ? value : value(text));
+
+function entry(name: ByText, needsBacktracking: boolean, hint?: ByText): Pcre2OnlyInfo {
   return {
-    describe(text, start, end) {
-      const label = typeof name === 'string' ? name : name(text);
-      const reason = `${needsBacktracking ? BACKTRACKING : SYNTAX}${hint ? `; ${hint}` : ''}`;
-      return `${label} at ${formatRange(start, end)} is not supported by RE2 (${reason})`;
+    describe(text, start, end, note) {
+      const reason = `${needsBacktracking ? BACKTRACKING : SYNTAX}${hint ? `; ${byText(hint, text)}` : ''}`;
+      const message = `${byText(name, text)} at ${formatRange(start, end)} is not supported by RE2 (${reason})`;
+      return note ? `${message} — ${note}` : message;
     },
   };
+}
+
+/** `\o{101}` or `\1` → `write \x{41}` / `write \x{1}`: the spelling RE2 and PCRE2 both read as that character. */
+function octalHint(text: string): string {
+  const digits = /[0-7]+/.exec(text.slice(1))?.[0] ?? '0';
+  return `write \\x{${parseInt(digits, 8).toString(16).toUpperCase()}}`;
 }
 
 export const PCRE2_ONLY: Record<Pcre2OnlyKind, Pcre2OnlyInfo> = {
@@ -81,7 +92,12 @@ export const PCRE2_ONLY: Record<Pcre2OnlyKind, Pcre2OnlyInfo> = {
   verticalSpace: entry('\\V (not vertical whitespace)', false, 'use [^\\n\\r]'),
   notNewline: entry('\\N (not a newline)', false, 'use [^\\n]'),
   escapeChar: entry('\\e (escape character)', false, 'use \\x1B'),
-  octalEscape: entry((t) => `octal escape ${t}`, false, 'use \\x{…}'),
+  octalEscape: entry((t) => `octal escape ${t}`, false, octalHint),
+  escapedDigit: entry(
+    (t) => `${t} in a character class`,
+    false,
+    (t) => `PCRE2 reads it as the digit ${t[1]}, RE2 and Go reject it; write ${t[1]}`,
+  ),
   startOption: entry((t) => `start-of-pattern option ${t}`, false),
   comment: entry('comment (?#…)', false),
   branchReset: entry('branch reset group (?|', false),

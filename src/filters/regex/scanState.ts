@@ -74,13 +74,13 @@ export class ScanState {
     this.candidates.push({ re2Code, start, end, out, detail });
   }
 
-  pcre2Only(kind: Pcre2OnlyKind, start: number, end: number): void {
+  pcre2Only(kind: Pcre2OnlyKind, start: number, end: number, note?: string): void {
     this.findings.push({
       code: `pcre2Only.${kind}`,
       kind: 'pcre2Only',
       start,
       end,
-      message: PCRE2_ONLY[kind].describe(this.pattern.slice(start, end), start, end),
+      message: PCRE2_ONLY[kind].describe(this.pattern.slice(start, end), start, end, note),
     });
   }
 

@@ -12,9 +12,11 @@
  *    order RE2 parses them. RE2 stays the authority on *whether* a pattern is valid; candidates only say *where*.
  *
  * This file is the entry point and the dispatch on each token's first character; the tokens themselves are
- * scanned in escapes.ts, groups.ts, quantifiers.ts and charClass.ts, over the shared state in scanState.ts.
+ * scanned in escapes.ts, digitEscapes.ts (octal or backreference), groups.ts, quantifiers.ts and charClass.ts, over
+ * the shared state in scanState.ts.
  */
 import { scanCharClass } from './charClass';
+import { scanDigitEscape } from './digitEscapes';
 import { scanEscape } from './escapes';
 import { scanCloseGroup, scanOpenGroup } from './groups';
 import { scanBrace, scanQuantifier } from './quantifiers';
@@ -34,8 +36,11 @@ export function scanPattern(pattern: string): ScanResult {
   const scan = new ScanState(pattern);
   while (scan.i < pattern.length) {
     const c = pattern[scan.i];
-    if (c === '\\') scanEscape(scan);
-    else if (c === '(') scanOpenGroup(scan);
+    if (c === '\\') {
+      const next = pattern[scan.i + 1];
+      if (next >= '0' && next <= '9') scanDigitEscape(scan);
+      else scanEscape(scan);
+    } else if (c === '(') scanOpenGroup(scan);
     else if (c === ')') scanCloseGroup(scan);
     else if (c === '[') scanCharClass(scan);
     else if (c === '*' || c === '+' || c === '?') scanQuantifier(scan, scan.i, scan.i + 1, 1);

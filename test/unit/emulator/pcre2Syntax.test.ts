@@ -50,6 +50,15 @@ describe('emulator PCRE2 syntax check', () => {
     '(?(1)a|b)',
     '(a|b(?R))',
     'a\\Kb\\Gc\\h\\H\\R\\X\\N\\e',
+    // Octal, which JavaScript lacks in a `u` pattern: \101 is "A" in PCRE2 (fewer than 101 groups before it).
+    '^\\101cme\\177\\400',
+    '\\0\\0123\\08',
+    '[\\101-\\132\\0]',
+    '[\\1\\8]', // a one-digit octal and the digit 8: PCRE2 only, inside a class
+    '\\18', // octal \1, then 8
+    '(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)\\10', // ten groups before it: a backreference
+    '(?:a)(?=b)(?!c)(?<=d)(?<!e)(?>f)(?i:g)(?|h)(?#i)(?:j)(?:k)(?:l)\\12', // no capturing group: octal \12
+    '(a)\\g{+1}(b)\\g+1(c)',
   ];
   for (const pattern of valid) {
     it(`accepts ${pattern}`, () => assert.ok(accepts(pattern), `rewritten: ${pcre2ToJavaScriptSyntax(pattern)}`));
@@ -66,6 +75,8 @@ describe('emulator PCRE2 syntax check', () => {
     '\\q',
     'a{3,2}',
     '[z-a]',
+    '\\1', // a backreference to a group that does not exist
+    '\\81',
   ];
   for (const pattern of invalid) {
     it(`still rejects ${pattern}`, () =>
