@@ -128,10 +128,17 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     }
   }
 
-  /** Fires the change for `node` now, or once its children load has settled (see the class comment). */
+  /** Fires the change for `node` now, or once its (or an ancestor's) children load has settled (see the class comment). */
   private announce(node: TreeNode): void {
-    if (this.loading.has(node.id)) this.deferred.set(node.id, node);
+    if (this.isLoading(node)) this.deferred.set(node.id, node);
     else this.changed.fire(node);
+  }
+
+  /** True while VS Code may still be registering `node` or its children: its load or an ancestor's is in flight. */
+  private isLoading(node: TreeNode): boolean {
+    for (let n: TreeNode | undefined = node; n; n = n.parent) if (this.loading.has(n.id)) return true;
+    // Integration rows hang off the invisible root: until its page is registered, they are not known either.
+    return this.loading.has(this.root.id);
   }
 
   private async load(node: TreeNode, signal: AbortSignal): Promise<TreeNode[]> {
@@ -157,10 +164,11 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     const left = (this.loading.get(id) ?? 1) - 1;
     if (left > 0) return void this.loading.set(id, left);
     this.loading.delete(id);
-    const held = this.deferred.get(id);
-    if (!held) return;
-    this.deferred.delete(id);
-    this.changed.fire(held);
+    for (const [heldId, node] of [...this.deferred]) {
+      if (this.isLoading(node)) continue;
+      this.deferred.delete(heldId);
+      this.changed.fire(node);
+    }
   }
 
   private withViewProgress<T>(task: () => Promise<T>): Promise<T> {

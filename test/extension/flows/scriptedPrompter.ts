@@ -1,7 +1,7 @@
 /**
  * A Prompter that answers from a script, for extension-host tests (installed with FlowsApi.setPrompter).
- * It behaves like the real UI where it matters: input boxes run the flow's validator and an `error`
- * keeps the box open (the next answer for the same question is taken), free text in a picker is
+ * It behaves like the real UI where it matters: input boxes run the flow's validator (and then its check on
+ * Enter, `accept`) and an `error` keeps the box open (the next answer for the same question is taken), free text in a picker is
  * validated the same way, Back returns BACK, cancel rejects like Escape. Every prompt is recorded.
  */
 import { UserCancelledError } from '../../../src/extension/errors';
@@ -141,7 +141,11 @@ export class ScriptedPrompter implements Prompter {
       if ('cancel' in answer) throw new UserCancelledError();
       if ('back' in answer) return BACK;
       if (!('type' in answer)) throw new Error(`Answer for input "${options.id}" needs "type"`);
-      const verdict = await options.validate?.(answer.type, new AbortController().signal);
+      let verdict = await options.validate?.(answer.type, new AbortController().signal);
+      // Like the real box: the check on Enter (a token request) runs once the text is valid; an error keeps it open.
+      if (verdict?.severity !== 'error' && options.accept) {
+        verdict = (await options.accept(answer.type, new AbortController().signal)) ?? verdict;
+      }
       record.validation.push(verdict);
       if (verdict?.severity !== 'error') return answer.type;
     }

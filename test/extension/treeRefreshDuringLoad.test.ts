@@ -1,0 +1,112 @@
+/**
+ * The blank-row bug: a change event for a node whose children VS Code is still fetching makes VS Code register
+ * those children under a node object it then discards, and the next fetch fails ("Element with id … is already
+ * registered"), leaving an expanded integration with no children. The provider must hold such events back until
+ * the load has settled, then announce them once.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { JsonObject } from '../../src/common/json';
+import type { GenesysClient, IntegrationPage } from '../../src/genesys/client';
+import { SubscriptionFilterAvailability } from '../../src/extension/subscriptionFilterAvailability';
+import { IntegrationsTreeProvider } from '../../src/extension/tree/integrationsTreeProvider';
+import type { TreeNode } from '../../src/extension/tree/treeNode';
+import { waitFor } from './support/extensionApi';
+
+const INTEGRATION: IntegrationPage = {
+  entities: [{ id: 'i-1', name: 'Held integration', raw: {} }],
+  pageNumber: 1,
+  pageCount: 1,
+};
+
+describe('tree: change events while a load is in flight', () => {
+  it('holds back changes to a node until its children load settles, then announces them once', async () => {
+    const held: ((doc: JsonObject) => void)[] = [];
+    const client = {
+      listEventBridgeIntegrationsPage: () => Promise.resolve(INTEGRATION),
+      getIntegrationConfig: () => Promise.resolve({ version: 1, properties: { awsAccountId: '1', eventFilter: [] } }),
+      // The subscriptions answer only when the test says so: the load stays in flight.
+      getEventBridgeDocument: () => new Promise<JsonObject>((resolve) => held.push(resolve)),
+    } as unknown as GenesysClient;
+    const session = { client, subscriptionFilters: new SubscriptionFilterAvailability(client, () => undefined) };
+    const log = vscode.window.createOutputChannel('tree-refresh-test', { log: true });
+    const provider = new IntegrationsTreeProvider(
+      { session: () => session, organizationId: async () => undefined },
+      log,
+    );
+    const fired: (TreeNode | undefined)[] = [];
+    const listener = provider.onDidChangeTreeData((node) => fired.push(node));
+    try {
+      const [integration] = await provider.getChildren();
+      // The root's own load (and its read-ahead of each row's details) is over before the test starts.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      fired.length = 0;
+      const loading = provider.getChildren(integration);
+      await waitFor(() => held.length === 1, 'the subscriptions request');
+      // The config answered during the load (a row redraw), and a write's refresh arrives too: neither may fire yet.
+      provider.refresh('i-1');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(fired, [], 'nothing announced while VS Code is fetching the children');
+
+      held[0]({ subscriptions: [{ name: 'sub', filterCriteria: { attributes: [] } }] });
+      const rows = await loading;
+      assert.deepEqual(
+        rows.map((r) => r.id),
+        ['integration/i-1/topics', 'integration/i-1/subscription/sub'],
+      );
+      await waitFor(() => fired.length > 0, 'the held change');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(fired.length, 1, 'announced once, after the load');
+      const announced = fired[0] as TreeNode;
+      assert.equal(announced.id, 'integration/i-1');
+
+      // The refresh dropped the cached children: VS Code's next fetch reads again, and gets the new rows.
+      const again = provider.getChildren(announced);
+      await waitFor(() => held.length === 2, 'a fresh subscriptions request');
+      held[1]({ subscriptions: [{ name: 'sub' }, { name: 'added by the write' }] });
+      assert.deepEqual(
+        (await again).map((r) => r.id),
+        [
+          'integration/i-1/topics',
+          'integration/i-1/subscription/sub',
+          'integration/i-1/subscription/added by the write',
+        ],
+      );
+    } finally {
+      listener.dispose();
+      provider.dispose();
+      log.dispose();
+    }
+  });
+
+  it('a change to a node that is not loading is announced at once', async () => {
+    const client = {
+      listEventBridgeIntegrationsPage: () => Promise.resolve(INTEGRATION),
+      getIntegrationConfig: () => Promise.resolve({ version: 1, properties: {} }),
+      getEventBridgeDocument: () => Promise.resolve({ subscriptions: [] }),
+    } as unknown as GenesysClient;
+    const session = { client, subscriptionFilters: new SubscriptionFilterAvailability(client, () => undefined) };
+    const log = vscode.window.createOutputChannel('tree-refresh-test-2', { log: true });
+    const provider = new IntegrationsTreeProvider(
+      { session: () => session, organizationId: async () => undefined },
+      log,
+    );
+    const fired: (TreeNode | undefined)[] = [];
+    const listener = provider.onDidChangeTreeData((node) => fired.push(node));
+    try {
+      const [integration] = await provider.getChildren();
+      await provider.getChildren(integration);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      fired.length = 0;
+      provider.refresh('i-1');
+      assert.deepEqual(
+        fired.map((n) => n?.id),
+        ['integration/i-1'],
+      );
+    } finally {
+      listener.dispose();
+      provider.dispose();
+      log.dispose();
+    }
+  });
+});
