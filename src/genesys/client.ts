@@ -1,9 +1,17 @@
 import type { Dispatcher } from 'undici';
-import { isJsonObject, type JsonObject } from '../common/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json';
 import { TokenProvider } from './auth';
 import { createDispatcher } from './dispatcher';
 import { GenesysError } from './errors';
-import { HttpResponse, HttpTransport, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
+import {
+  HttpMethod,
+  HttpResponse,
+  HttpTransport,
+  RequestLogEntry,
+  RetryNotice,
+  TransportTiming,
+  realTiming,
+} from './http';
 import {
   AvailableTopic,
   IntegrationPage,
@@ -59,6 +67,8 @@ const MAX_PAGES = 1_000;
 export class GenesysClient {
   readonly environment: GenesysEnvironment;
   readonly clientId: string;
+  /** What every request goes through (proxy included); the notification tap opens its WebSocket with it too. */
+  readonly dispatcher: Dispatcher;
   private readonly auth: TokenProvider;
   private readonly transport: HttpTransport;
   private readonly ownedDispatcher?: Dispatcher;
@@ -93,6 +103,7 @@ export class GenesysClient {
       }).dispatcher;
       this.ownedDispatcher = dispatcher;
     }
+    this.dispatcher = dispatcher;
     this.transport = new HttpTransport({
       dispatcher,
       requestTimeoutMs,
@@ -245,6 +256,22 @@ export class GenesysClient {
     return org.id;
   }
 
+  /**
+   * An authorized JSON request for the endpoint modules beside this class (notifications.ts): token, one refresh on
+   * 401, retries (only a 429 when not idempotent), typed errors. Undefined for an empty body.
+   */
+  async requestJson(
+    method: HttpMethod,
+    path: string,
+    ctx: RequestContext,
+    body?: JsonValue,
+    signal?: AbortSignal,
+    idempotent = true,
+  ): Promise<JsonValue | undefined> {
+    const text = body === undefined ? undefined : JSON.stringify(body);
+    return parseJsonBody(await this.authorized(method, path, ctx, text, signal, idempotent), method, path);
+  }
+
   /** Closes the client's own connections (a dispatcher passed in options stays open). */
   async dispose(): Promise<void> {
     this.disposed = true;
@@ -295,27 +322,29 @@ export class GenesysClient {
 
   /** Sends with a bearer token; a 401 gets exactly one fresh token and one resend. */
   private async authorized(
-    method: 'GET' | 'PUT',
+    method: HttpMethod,
     path: string,
     ctx: RequestContext,
     body: string | undefined,
     callerSignal?: AbortSignal,
+    idempotent = true,
   ): Promise<HttpResponse> {
     // The caller's signal or dispose(), whichever comes first.
     const link = linkSignals(callerSignal, this.lifetime.signal);
     try {
-      return await this.authorizedSend(method, path, ctx, body, link.signal);
+      return await this.authorizedSend(method, path, ctx, body, link.signal, idempotent);
     } finally {
       link.unlink();
     }
   }
 
   private async authorizedSend(
-    method: 'GET' | 'PUT',
+    method: HttpMethod,
     path: string,
     ctx: RequestContext,
     body: string | undefined,
     signal: AbortSignal,
+    idempotent: boolean,
   ): Promise<HttpResponse> {
     const send = (token: string) =>
       this.transport.send({
@@ -329,6 +358,7 @@ export class GenesysClient {
         body,
         signal,
         context: ctx,
+        idempotent,
       });
     this.assertOpen();
     let token = await this.auth.getToken(signal);

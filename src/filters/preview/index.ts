@@ -47,3 +47,4 @@ export {
   type TopicCount,
 } from './tally';
 export { describeFilter, describeVerdict, displayValue } from './describe';
+export { isWebSocketTopic, planTap, type RequestedTopicCheck, type TapPlan, type TapPlanEntry } from './tapPlan';
