@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import * as os from 'node:os';
 import { RegexValidator } from '../../src/filters/regex/validator';
+import { runPreviewBench } from './preview';
 
 const TYPICAL: Array<[label: string, pattern: string]> = [
   ['literal', 'support'],
@@ -98,6 +99,8 @@ async function main(): Promise<void> {
   } finally {
     await validator.dispose();
   }
+  // Its own module and its own table (preview.ts), printed after the validation numbers.
+  runPreviewBench();
 }
 
 function table(header: string[], rows: string[][]): string {

@@ -39,7 +39,8 @@ export interface PreviewSummary {
 
 const MAX_TOPIC_BARS = 200;
 const MAX_INVALID_KEPT = 100;
-const UUID_OR_NUMBER = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)$/i;
+/** A whole segment that is an id (a UUID or a number); one replace per topic, not a split per event. */
+const ID_SEGMENT = /(?<=^|\.)(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d+)(?=\.|$)/gi;
 
 export function dropReasonOf(verdict: EventVerdict): DropReason | undefined {
   if (verdict.kept) return undefined;
@@ -51,10 +52,7 @@ export function dropReasonOf(verdict: EventVerdict): DropReason | undefined {
 export function topicBarOf(verdict: EventVerdict): string {
   if (verdict.topic.reason === 'matched') return verdict.topic.entry;
   if (verdict.eventTopic === undefined) return '(no topic)';
-  return verdict.eventTopic
-    .split('.')
-    .map((s) => (UUID_OR_NUMBER.test(s) ? '{id}' : s))
-    .join('.');
+  return verdict.eventTopic.replace(ID_SEGMENT, '{id}');
 }
 
 export class PreviewTally {
