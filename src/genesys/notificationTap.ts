@@ -1,5 +1,6 @@
 import { WebSocket, type Dispatcher } from 'undici';
 import { isJsonObject, type JsonObject } from '../common/json';
+import { formatSeconds } from '../common/text';
 import type { GenesysClient } from './client';
 import { GenesysError, isGenesysError } from './errors';
 import {
@@ -171,7 +172,7 @@ function listen(
         clearTimeout(idle);
         idle = setTimeout(() => {
           ws.close();
-          lost(`no message or heartbeat for ${Math.round(idleMs / 1000)} s`);
+          lost(`no message or heartbeat for ${formatSeconds(idleMs)}`);
         }, idleMs);
       };
       ws.addEventListener('open', () => {

@@ -82,6 +82,23 @@ describe('notifications client', () => {
     await client.dispose();
   });
 
+  it('a socket that goes silent (no event, no heartbeat) counts as dropped: one reconnect, then it stops', async () => {
+    emulator.configureNotifications({ eventsPerSecond: 0, heartbeatMs: 60_000 });
+    const notices: string[] = [];
+    const result = await tapNotifications(client, {
+      topics: [PRESENCE],
+      durationMs: 20_000,
+      idleTimeoutMs: 150,
+      onEvent: () => undefined,
+      onNotice: (n) => notices.push(n),
+    });
+    assert.equal(result.stoppedBy, 'connectionLost');
+    assert.equal(result.reconnects, 1);
+    assert.match(notices.join('\n'), /no message or heartbeat for 0\.[12] s\); reconnecting once/);
+    assert.equal(result.unsubscribed, true);
+    await client.dispose();
+  });
+
   it('checks topics and limits before creating anything', () => {
     assert.match(checkTapRequest([]) ?? '', /no topics/);
     assert.match(checkTapRequest(['v2.users.{id}.presence']) ?? '', /placeholder/);
