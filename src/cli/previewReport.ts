@@ -1,6 +1,7 @@
 import type { JsonObject, JsonValue } from '../common/json';
 import { plural } from '../common/text';
 import {
+  describeCounts,
   describeFilter,
   describeVerdict,
   displayValue,
@@ -14,29 +15,12 @@ import type { Output } from './output';
 
 /** How `eventbridge-filter test` shows a preview: a summary with examples, or one JSON object streamed to stdout. */
 
+const count = (n: number): string => n.toLocaleString('en-US');
+
 /** What the filters are and where they came from, for the report's header and its JSON. */
 export interface PreviewContext {
   topicSource?: string;
   subscriptionName?: string;
-}
-
-/** "25%", with "<1%" and ">99%" so a rare outcome never reads as none or all. */
-export function percent(part: number, whole: number): string {
-  if (whole === 0) return '0%';
-  const p = (part / whole) * 100;
-  if (p > 0 && p < 1) return '<1%';
-  if (p > 99 && p < 100) return '>99%';
-  return `${Math.round(p)}%`;
-}
-
-const count = (n: number): string => n.toLocaleString('en-US');
-
-/** "Keeps 312 of 1,234 events (25%); before: 1,234 (100%)". */
-export function headline(summary: PreviewSummary): string {
-  const before = summary.before
-    ? `; before: ${count(summary.before.kept)} (${percent(summary.before.kept, summary.total)})`
-    : '';
-  return `Keeps ${count(summary.kept)} of ${plural(summary.total, 'event')} (${percent(summary.kept, summary.total)})${before}`;
 }
 
 function filterLine(f: AttributeFilterSpec): string {
@@ -77,7 +61,7 @@ export function renderText(preview: Preview, summary: PreviewSummary, context: P
     );
     for (const f of preview.filters) lines.push(filterLine(f));
   }
-  lines.push('', headline(summary));
+  lines.push('', describeCounts(summary));
   for (const [reason, n] of Object.entries(summary.droppedBy)) {
     lines.push(`  dropped ${dropLabel(preview, reason)}: ${count(n ?? 0)}`);
   }

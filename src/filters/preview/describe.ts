@@ -18,6 +18,24 @@ export function displayValue(value: JsonValue): string {
   return String(value);
 }
 
+/** "25%", with "<1%" and ">99%" so a rare outcome never reads as none or all. */
+export function percent(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const p = (part / whole) * 100;
+  if (p > 0 && p < 1) return '<1%';
+  if (p > 99 && p < 100) return '>99%';
+  return `${Math.round(p)}%`;
+}
+
+/** "Keeps 312 of 1,234 events (25%); before: 1,234 (100%)" — the one line both faces lead with. */
+export function describeCounts(summary: { total: number; kept: number; before?: { kept: number } }): string {
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const before = summary.before
+    ? `; before: ${n(summary.before.kept)} (${percent(summary.before.kept, summary.total)})`
+    : '';
+  return `Keeps ${n(summary.kept)} of ${plural(summary.total, 'event')} (${percent(summary.kept, summary.total)})${before}`;
+}
+
 /** `queue.name regex "^Premium"`, `direction exact "inbound", "outbound"`, `customer.id exists`. */
 export function describeFilter(filter: Pick<AttributeFilterSpec, 'key' | 'matchType' | 'values'>): string {
   const values = filter.values.map((v) => JSON.stringify(v)).join(', ');

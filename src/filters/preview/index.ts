@@ -46,5 +46,5 @@ export {
   type PreviewSummary,
   type TopicCount,
 } from './tally';
-export { describeFilter, describeVerdict, displayValue } from './describe';
+export { describeCounts, describeFilter, describeVerdict, displayValue, percent } from './describe';
 export { isWebSocketTopic, planTap, type RequestedTopicCheck, type TapPlan, type TapPlanEntry } from './tapPlan';

@@ -137,3 +137,17 @@ describe('attribute values', () => {
     assert.deepEqual(seen, ['customer', 'acd']);
   });
 });
+
+describe('counts in words', () => {
+  it('the headline both faces lead with; rare outcomes never read as none or all', async () => {
+    const { describeCounts, percent } = await import('../../../src/filters/preview/describe');
+    assert.equal(
+      describeCounts({ total: 1234, kept: 312, before: { kept: 1234 } }),
+      'Keeps 312 of 1,234 events (25%); before: 1,234 (100%)',
+    );
+    assert.equal(describeCounts({ total: 1, kept: 1 }), 'Keeps 1 of 1 event (100%)');
+    assert.equal(percent(1, 1000), '<1%');
+    assert.equal(percent(999, 1000), '>99%');
+    assert.equal(percent(0, 0), '0%');
+  });
+});
