@@ -27,6 +27,9 @@ Usage:
   eventbridge-filter list
   eventbridge-filter validate --regex PATTERN | --patterns FILE
   eventbridge-filter topics list|add|remove --integration-id ID [--topic T ...]
+  eventbridge-filter test --events FILE [--events FILE ...] [--topic-filter T ... | --integration-id ID
+                          [--subscription-name NAME]] [--attribute-key KEY (--regex P | --match-type ...)]
+  eventbridge-filter tap --integration-id ID --topic TOPIC [--topic ...] --out FILE.jsonl
 
 Run "eventbridge-filter <command> --help" for a command's options.
 Every command accepts --json (machine-readable result on stdout) and --help.
@@ -122,6 +125,59 @@ summary. A line that is not a JSON string is reported as FILE:LINE with the pars
 too complex to validate safely as such; neither stops the rest. One worker checks them all.
 
 Exit code 0 when every pattern is valid (warnings allowed), 2 when not (or a line is not a JSON string).
+`,
+  test: `eventbridge-filter test — what filters keep and drop of events in files, before they go live (writes nothing)
+
+Usage:
+  eventbridge-filter test --events FILE [--events FILE ...]
+      [--topic-filter TOPIC ...]                              offline: no org, no credentials needed
+      [--integration-id ID [--subscription-name NAME]]        the org's topic filter and that subscription's filters
+      [--attribute-key KEY (--regex P | --match-type exact --value V [--value V ...] | --match-type exists|notexists)]
+      [--json]
+
+Options:
+  --events FILE            .json (one event or an array) or .jsonl/.ndjson (one event per line, streamed); repeatable,
+                           events are numbered from 0 across files
+  --topic-filter TOPIC     a topic-filter entry, e.g. v2.users.{id}.presence (repeatable)
+  --integration-id ID      use the integration's topic filter (config/current; works on every org)
+  --subscription-name NAME use that subscription's attribute filters too (the tutorial's endpoint)
+  --attribute-key KEY      a draft filter, applied as "apply" would: it replaces the filter on KEY or is appended
+  --regex P | --match-type exact|exists|notexists [--value V ...]   the draft's match (as for apply)
+  --json                   one JSON object on stdout: total, kept, dropped, invalid, warnings, events[], before{}
+  -h, --help               show this help
+
+An event is an EventBridge event (detail.eventBody, detail.topicName), a Notifications message (eventBody,
+topicName, what "tap" records) or a plain body without topic. It is kept when its topic matches an entry of the
+topic filter segment by segment ({id} = any one segment; an empty filter passes every topic) and every attribute
+filter matches: a dotted key walked into every array element; regex = RE2, unanchored; exact = equal text
+(numbers and booleans as JSON text); exists/notexists. Unknown filter fields are warned about and ignored.
+Exit code 2 when a file, line or pattern cannot be used (the other events are still counted).
+
+${EXIT_CODES}
+`,
+  tap: `eventbridge-filter tap — record live events of an org (Notifications API) into a file "test" reads
+
+Usage:
+  eventbridge-filter tap --integration-id ID --topic TOPIC [--topic ...] [--duration SECONDS] [--max-events N]
+                         --out FILE.jsonl [--json]
+  eventbridge-filter tap --integration-id ID       which of the integration's topics can be tapped, which ids they need
+
+Options:
+  --integration-id ID  EventBridge integration id (its topic filter and the topic catalogue are checked)
+  --topic TOPIC        a concrete topic, every {id} replaced, e.g. v2.users.<userId>.presence (repeatable, ≤ 1,000)
+  --duration SECONDS   stop after this long (default ${60}; at most 86400, a channel's life)
+  --max-events N       stop after N events
+  --out FILE.jsonl     where to write, one Notifications message per line (never overwrites an existing file)
+  --json               print the result as JSON
+  -h, --help           show this help
+
+Only topics whose transports include WebSocket can be tapped (some are EventBridge-only). Heartbeats are skipped,
+a dropped connection is reconnected once, and the channel's subscriptions are removed at the end, also on Ctrl+C
+(exit 130, the events recorded so far are kept). At most 20 channels per OAuth client: tap refuses a 21st.
+
+${ENVIRONMENT}
+
+${EXIT_CODES}
 `,
   topics: `eventbridge-filter topics — topic filters (properties.eventFilter of the integration config; works on every org)
 

@@ -2,6 +2,8 @@ import { applyCommand } from './commands/apply';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
 import { showCommand } from './commands/show';
+import { tapCommand } from './commands/tap';
+import { testCommand } from './commands/test';
 import { topicsCommand } from './commands/topics';
 import { validateCommand } from './commands/validate';
 import { UsageError } from './cliErrors';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   validate: validateCommand,
   topics: topicsCommand,
+  test: testCommand,
+  tap: tapCommand,
 };
 
 /**

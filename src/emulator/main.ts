@@ -5,7 +5,7 @@ import { startEmulator, type EmulatorOptions } from './server';
 const USAGE = `Usage: node dist/emulator.js [options]
 
 A local Genesys Cloud emulator (OAuth client credentials, integrations, EventBridge seed endpoint,
-config/current, availabletopics, fault injection). Listens on 127.0.0.1 only.
+config/current, availabletopics, notification channels with a WebSocket, fault injection). Listens on 127.0.0.1 only.
 
 Options:
   --port N             port to listen on; 0 = any free port (default 0)
@@ -14,6 +14,8 @@ Options:
   --client-secret S    OAuth client secret to accept (default emulator-secret)
   --token-lifetime S   access token lifetime in seconds (default 86400)
   --org-id ID          organization id served by /api/v2/organizations/me
+  --event-rate N       events per second on each notification channel (default 5)
+  --heartbeat-seconds S  seconds between channel.metadata heartbeats (default 30)
   --quiet              do not print a line per request
   --print-seed         print the default seed (a starting point for --seed files) and exit
   -h, --help           show this help
@@ -39,6 +41,10 @@ function parseNumber(
   return n;
 }
 
+function seconds(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 1000);
+}
+
 function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
   let parsed;
   try {
@@ -54,6 +60,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
         'token-lifetime': { type: 'string' },
         'org-id': { type: 'string' },
         quiet: { type: 'boolean' },
+        'event-rate': { type: 'string' },
+        'heartbeat-seconds': { type: 'string' },
         'print-seed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,6 +85,15 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
     ),
     orgId: v['org-id'],
     quiet: v.quiet ?? false,
+    eventsPerSecond: parseNumber(
+      'event-rate',
+      v['event-rate'],
+      (n) => n >= 0 && n <= 10_000,
+      'a number from 0 to 10000',
+    ),
+    heartbeatMs: seconds(
+      parseNumber('heartbeat-seconds', v['heartbeat-seconds'], (n) => n >= 0.01, 'a number of seconds ≥ 0.01'),
+    ),
   };
 }
 

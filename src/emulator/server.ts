@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { JsonObject } from '../common/json';
 import { parseBearer, RateLimitWindow, TokenStore } from './auth';
 import { defaultErrorForStatus, genesysError } from './errors';
@@ -14,7 +15,10 @@ import {
   type EmulatorRequest,
   type EmulatorResponse,
 } from './http';
+import { ChannelHub, checkNotificationSettings, type NotificationSettings } from './notifications/channelHub';
+import { handleChannelUpgrade } from './notifications/upgrade';
 import { adminRoutes, type AdminControls } from './routes/admin';
+import { notificationRoutes } from './routes/notifications';
 import { eventBridgeRoutes } from './routes/eventbridge';
 import { integrationRoutes } from './routes/integrations';
 import { handleTokenRequest } from './routes/oauth';
@@ -46,6 +50,10 @@ export interface EmulatorOptions {
   orgId?: string;
   /** Default true: no request lines on stdout. The CLI entry passes false unless --quiet. */
   quiet?: boolean;
+  /** Events per second on each notification channel with a socket and topics (default 5). */
+  eventsPerSecond?: number;
+  /** Milliseconds between `channel.metadata` heartbeats (default 30,000, the platform's). */
+  heartbeatMs?: number;
 }
 
 export interface Emulator {
@@ -64,7 +72,14 @@ export interface Emulator {
   getConfig(id: string): JsonObject | undefined;
   /** Stores as the next version whatever version `config` carries — a concurrent writer. */
   setConfig(id: string, config: JsonObject): void;
-  /** Seed data and seed faults back, request log emptied; issued tokens stay valid. */
+  /** Notification channels (id, connectUri, topics, connected, eventsSent, heartbeatsSent) and the event rate. */
+  notifications(): JsonObject;
+  configureNotifications(settings: Partial<NotificationSettings>): NotificationSettings;
+  /** Fault: cuts every channel's WebSocket without a closing handshake; returns how many. */
+  dropSockets(): number;
+  /** Fault: ends one channel (or all) as at the end of its 24 h; returns how many. */
+  expireChannels(id?: string): number;
+  /** Seed data and seed faults back, request log emptied, channels gone; issued tokens stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -99,6 +114,7 @@ function checkOptions(opts: EmulatorOptions): void {
     throw new Error('clientSecret must not be empty.');
   }
   if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
+  checkNotificationSettings(opts);
 }
 
 function faultResponse(rule: FaultRule): EmulatorResponse {
@@ -119,6 +135,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const quiet = opts.quiet ?? true;
 
   const data = new EmulatorData(seed, opts.orgId);
+  let baseUrl = 'http://127.0.0.1:0';
+  const hub = new ChannelHub(
+    () => baseUrl,
+    () => data.availableTopics,
+    {
+      eventsPerSecond: opts.eventsPerSecond ?? 5,
+      heartbeatMs: opts.heartbeatMs ?? 30_000,
+    },
+  );
   const faults = new FaultList();
   const tokens = new TokenStore();
   const rateLimit = new RateLimitWindow();
@@ -140,7 +165,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     addFault: (rule) => faults.add(rule),
     clearFaults: () => faults.clear(),
     expireTokens: () => tokens.expireAll(),
+    notifications: () => hub.state(),
+    configureNotifications: (settings) => {
+      checkNotificationSettings(settings);
+      return hub.configure(settings);
+    },
+    dropSockets: () => hub.dropSockets(),
+    expireChannels: (id) => hub.expire(id),
     reset: () => {
+      hub.reset();
       data.reset();
       faults.clear();
       loadSeedFaults();
@@ -202,6 +235,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       );
     }
     if (!tokens.isValid(token)) return json(401, genesysError(401, 'bad.credentials', 'Invalid login credentials.'));
+    if (req.path.startsWith('/api/v2/notifications/channels')) return dispatch(notificationRoutes, req, hub);
     return dispatch(API_ROUTES, req, data);
   };
 
@@ -290,11 +324,17 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   // After listening, a server error must not crash the host process (tests run the emulator in-process).
   server.on('error', (err) => process.stderr.write(`emulator: server error: ${err.message}\n`));
   const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+
+  server.on('upgrade', (incoming: IncomingMessage, socket: Duplex, head: Buffer) =>
+    handleChannelUpgrade(incoming, socket, head, { hub, faults, record, logLine }),
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
       closed = true;
+      hub.close();
       for (const entry of pendingDelays) {
         clearTimeout(entry.timer);
         entry.resolve();
@@ -319,6 +359,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setEventBridgeDocument: controls.setEventBridgeDocument,
     getConfig: controls.getConfig,
     setConfig: controls.setConfig,
+    notifications: controls.notifications,
+    configureNotifications: controls.configureNotifications,
+    dropSockets: controls.dropSockets,
+    expireChannels: controls.expireChannels,
     reset: controls.reset,
     close,
   };

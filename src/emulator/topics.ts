@@ -267,7 +267,8 @@ export function defaultAvailableTopics(): JsonObject[] {
       schema: schemaFor(spec),
       requiresCurrentUser: spec.requiresCurrentUser ?? false,
       requiresCurrentUserOrPermission: false,
-      transports: ['All'],
+      // Analytics detail events and audits reach EventBridge only; the rest also travel over WebSocket.
+      transports: spec.family === 'conversationDetail' || spec.family === 'audit' ? ['EventBridge'] : ['All'],
       topicParameters,
     };
     return topic;

@@ -3,15 +3,13 @@
  * on a 401, the caller's signal linked with the client's lifetime, and the body read as a JSON object. Endpoint
  * modules (integrations, notifications…) call `object()`; they never touch tokens or the transport.
  */
-import { isJsonObject, type JsonObject } from '../common/json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../common/json';
 import type { TokenProvider } from './auth';
 import { GenesysError } from './errors';
-import type { HttpResponse, HttpTransport } from './http';
+import type { HttpMethod, HttpResponse, HttpTransport } from './http';
 import { unexpectedShape } from './integrations';
 import { parseJsonBody } from './jsonBodies';
 import { errorFromResponse, type RequestContext } from './responseErrors';
-
-export type ApiMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export class ApiRequests {
   private closed = false;
@@ -33,7 +31,7 @@ export class ApiRequests {
    * given (a PUT's server may echo nothing), else an unexpected shape, like any answer that is not an object.
    */
   async object(
-    method: ApiMethod,
+    method: HttpMethod,
     path: string,
     ctx: RequestContext,
     options: { body?: unknown; signal?: AbortSignal; fallback?: JsonObject } = {},
@@ -46,9 +44,19 @@ export class ApiRequests {
     return parsed;
   }
 
-  /** Like object() for requests whose answer has no body worth reading (DELETE). */
-  async empty(method: ApiMethod, path: string, ctx: RequestContext, signal?: AbortSignal): Promise<void> {
-    await this.send(method, path, ctx, undefined, signal);
+  /**
+   * Any JSON answer (undefined when empty). `idempotent: false` (creating a channel) is resent only after a 429:
+   * a resent POST whose first copy was acted on would create a second resource.
+   */
+  async json(
+    method: HttpMethod,
+    path: string,
+    ctx: RequestContext,
+    options: { body?: JsonValue; signal?: AbortSignal; idempotent?: boolean } = {},
+  ): Promise<JsonValue | undefined> {
+    const text = options.body === undefined ? undefined : JSON.stringify(options.body);
+    const res = await this.send(method, path, ctx, text, options.signal, options.idempotent);
+    return parseJsonBody(res, method, path);
   }
 
   /** From now on every request is a cancellation, and those in flight are aborted. */
@@ -65,16 +73,17 @@ export class ApiRequests {
   }
 
   private async send(
-    method: ApiMethod,
+    method: HttpMethod,
     path: string,
     ctx: RequestContext,
     body: string | undefined,
     callerSignal?: AbortSignal,
+    idempotent = true,
   ): Promise<HttpResponse> {
     // The caller's signal or close(), whichever comes first.
     const link = linkSignals(callerSignal, this.lifetime.signal);
     try {
-      return await this.sendAuthorized(method, path, ctx, body, link.signal);
+      return await this.sendAuthorized(method, path, ctx, body, link.signal, idempotent);
     } finally {
       link.unlink();
     }
@@ -82,11 +91,12 @@ export class ApiRequests {
 
   /** Sends with a bearer token; a 401 gets exactly one fresh token and one resend. */
   private async sendAuthorized(
-    method: ApiMethod,
+    method: HttpMethod,
     path: string,
     ctx: RequestContext,
     body: string | undefined,
     signal: AbortSignal,
+    idempotent: boolean,
   ): Promise<HttpResponse> {
     const send = (token: string) =>
       this.transport.send({
@@ -100,6 +110,7 @@ export class ApiRequests {
         body,
         signal,
         context: ctx,
+        idempotent,
       });
     this.assertOpen();
     let token = await this.auth.getToken(signal);

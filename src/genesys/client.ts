@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { JsonObject } from '../common/json';
+import type { JsonObject, JsonValue } from '../common/json';
 import { ApiRequests } from './apiRequests';
 import { TokenProvider } from './auth';
 import { createDispatcher } from './dispatcher';
@@ -23,7 +23,7 @@ import {
   integrationsPath,
 } from './endpoints';
 import { GenesysError, isCancellation, isGenesysError } from './errors';
-import { HttpTransport, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
+import { HttpTransport, type HttpMethod, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
 import {
   AvailableTopic,
   IntegrationPage,
@@ -76,6 +76,8 @@ const MAX_PAGES = 1_000;
 export class GenesysClient {
   readonly environment: GenesysEnvironment;
   readonly clientId: string;
+  /** What every request goes through (proxy included); the notification tap opens its WebSocket with it too. */
+  readonly dispatcher: Dispatcher;
   private readonly auth: TokenProvider;
   private readonly requests: ApiRequests;
   private readonly ownedDispatcher?: Dispatcher;
@@ -99,6 +101,7 @@ export class GenesysClient {
       dispatcher = createDispatcher({ environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs }).dispatcher;
       this.ownedDispatcher = dispatcher;
     }
+    this.dispatcher = dispatcher;
     const { onRequest, onRetry } = opts;
     const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
@@ -214,6 +217,21 @@ export class GenesysClient {
     const org = await this.requests.object('GET', '/api/v2/organizations/me', ctx, { signal });
     if (typeof org.id !== 'string' || org.id === '') throw unexpectedShape('the organization request');
     return org.id;
+  }
+
+  /**
+   * An authorized JSON request for the endpoint modules beside this class (notifications.ts): token, one refresh on
+   * 401, retries (only a 429 when not idempotent), typed errors. Undefined for an empty body.
+   */
+  async requestJson(
+    method: HttpMethod,
+    path: string,
+    ctx: RequestContext,
+    body?: JsonValue,
+    signal?: AbortSignal,
+    idempotent = true,
+  ): Promise<JsonValue | undefined> {
+    return this.requests.json(method, path, ctx, { body, signal, idempotent });
   }
 
   /** Closes the client's own connections (a dispatcher passed in options stays open). */

@@ -58,13 +58,20 @@ export interface TransportOptions {
   timing: TransportTiming;
 }
 
+export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+
 export interface HttpRequest {
-  method: 'GET' | 'PUT' | 'POST' | 'DELETE';
+  method: HttpMethod;
   url: string;
   headers: Record<string, string>;
   body?: string;
   signal?: AbortSignal;
   context: RequestContext;
+  /**
+   * False for a request that must not happen twice (creating a notification channel): then only a 429 is retried,
+   * the one answer that says the server did nothing. Default true.
+   */
+  idempotent?: boolean;
 }
 
 export interface HttpResponse {
@@ -80,7 +87,7 @@ type AttemptOutcome = { response: HttpResponse; retryAfter?: string } | { error:
 /**
  * Sends one logical request: retries 429/502/503/504 and connection resets within
  * MAX_ATTEMPTS and MAX_TOTAL_WAIT_MS, and returns any other response (callers map 4xx).
- * Only use it for idempotent requests — every call here may be sent more than once.
+ * Every request may be sent more than once unless it says `idempotent: false`.
  */
 export class HttpTransport {
   constructor(private readonly opts: TransportOptions) {}
@@ -98,11 +105,13 @@ export class HttpTransport {
       if ('response' in outcome) {
         const { response } = outcome;
         if (!isRetryableStatus(response.status)) return response;
+        if (req.idempotent === false && response.status !== 429) return response;
         reason = statusText(response.status);
         retryAfterMs = parseRetryAfter(outcome.retryAfter, timing.now());
         giveUp = () => errorFromResponse(response, req.context, { attempts: attempt, retryAfterMs });
       } else {
-        if (!outcome.retryable) throw outcome.error;
+        // A reset after sending may or may not have been acted on: never resent unless idempotent.
+        if (!outcome.retryable || req.idempotent === false) throw outcome.error;
         const { error } = outcome;
         reason = error.code ? `connection reset (${error.code})` : 'connection reset';
         giveUp = () => {

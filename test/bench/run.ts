@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { runCli } from '../../src/cli/run';
 import { RegexValidator } from '../../src/filters/regex/validator';
 import { readCorpus } from '../regexCorpus';
+import { runPreviewBench } from './preview';
 
 const TYPICAL: Array<[label: string, pattern: string]> = [
   ['literal', 'support'],
@@ -108,6 +109,8 @@ async function main(): Promise<void> {
   } finally {
     await validator.dispose();
   }
+  // Its own module and its own table (preview.ts), printed after the validation numbers.
+  runPreviewBench();
 }
 
 /** The regex corpus through `validate --patterns --json` in-process: file read, fresh worker, output and all. */

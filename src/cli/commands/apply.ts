@@ -54,35 +54,41 @@ export async function applyCommand(ctx: CommandContext, args: string[]): Promise
   });
 }
 
-function matchTypeOf(given: string | undefined, regex: string | undefined): MatchType {
+/** The match type from --match-type / --regex (shared with `test`, whose draft filter takes the same flags). */
+export function matchTypeOf(given: string | undefined, regex: string | undefined, command = 'apply'): MatchType {
   if (given === undefined) {
     if (regex !== undefined) return 'regex';
     throw new UsageError(
       'Say what to match: --regex PATTERN, --match-type exact --value V, or --match-type exists|notexists.',
-      'apply',
+      command,
     );
   }
   if (!isMatchType(given)) {
-    throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, 'apply');
+    throw new UsageError(`Unknown match type "${given}"; use one of ${MATCH_TYPES.join(', ')}.`, command);
   }
   return given;
 }
 
-function filterValuesOf(matchType: MatchType, regex: string | undefined, values: string[]): string[] {
+export function filterValuesOf(
+  matchType: MatchType,
+  regex: string | undefined,
+  values: string[],
+  command = 'apply',
+): string[] {
   if (matchType === 'regex') {
     if (regex !== undefined && values.length > 0) {
-      throw new UsageError('Give the pattern once: either --regex or --value, not both.', 'apply');
+      throw new UsageError('Give the pattern once: either --regex or --value, not both.', command);
     }
     if (regex !== undefined) return [regex];
-    if (values.length === 0) throw new UsageError('A regex filter needs --regex PATTERN.', 'apply');
+    if (values.length === 0) throw new UsageError('A regex filter needs --regex PATTERN.', command);
     return values;
   }
-  if (regex !== undefined) throw new UsageError(`--regex goes with --match-type regex, not ${matchType}.`, 'apply');
+  if (regex !== undefined) throw new UsageError(`--regex goes with --match-type regex, not ${matchType}.`, command);
   if (matchType === 'exact' && values.length === 0) {
-    throw new UsageError('An exact filter needs at least one --value.', 'apply');
+    throw new UsageError('An exact filter needs at least one --value.', command);
   }
   if (matchType !== 'exact' && values.length > 0) {
-    throw new UsageError(`A ${matchType} filter takes no --value.`, 'apply');
+    throw new UsageError(`A ${matchType} filter takes no --value.`, command);
   }
   return values;
 }

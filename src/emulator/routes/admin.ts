@@ -18,6 +18,13 @@ export interface AdminControls {
   setEventBridgeDocument: (id: string, doc: JsonObject) => void;
   getConfig: (id: string) => JsonObject | undefined;
   setConfig: (id: string, config: JsonObject) => void;
+  notifications: () => JsonObject;
+  configureNotifications: (settings: { eventsPerSecond?: number; heartbeatMs?: number }) => {
+    eventsPerSecond: number;
+    heartbeatMs: number;
+  };
+  dropSockets: () => number;
+  expireChannels: (id?: string) => number;
 }
 
 const noContent: EmulatorResponse = { status: 204 };
@@ -85,7 +92,37 @@ function putConfig(req: EmulatorRequest, [id]: string[], admin: AdminControls): 
   return json(200, admin.getConfig(id));
 }
 
+/** `{eventsPerSecond?, heartbeatMs?}`: the channels' event rate and heartbeat interval, from now on. */
+function configureNotifications(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  const unknown = Object.keys(result.body).find((k) => k !== 'eventsPerSecond' && k !== 'heartbeatMs');
+  if (unknown) return badRequest('Unknown field {field} (known: eventsPerSecond, heartbeatMs).', { field: unknown });
+  try {
+    return json(200, admin.configureNotifications(result.body));
+  } catch (err) {
+    return badRequest('{reason}', { reason: (err as Error).message });
+  }
+}
+
+/** Ends one channel (`{"id": …}`) or, without a body, every channel. */
+function expireChannels(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {
+  if (req.rawBody.trim() === '') return json(200, { expired: admin.expireChannels() });
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  if (typeof result.body.id !== 'string') return badRequest('The body must be {"id": "<channel id>"} or empty.');
+  return json(200, { expired: admin.expireChannels(result.body.id) });
+}
+
 export const adminRoutes: Route<AdminControls>[] = [
+  { method: 'GET', pattern: /^\/__emulator\/notifications\/?$/, handler: (_r, _p, a) => json(200, a.notifications()) },
+  { method: 'PUT', pattern: /^\/__emulator\/notifications\/?$/, handler: configureNotifications },
+  {
+    method: 'POST',
+    pattern: /^\/__emulator\/notifications\/drop-sockets\/?$/,
+    handler: (_r, _p, a) => json(200, { dropped: a.dropSockets() }),
+  },
+  { method: 'POST', pattern: /^\/__emulator\/notifications\/expire-channels\/?$/, handler: expireChannels },
   { method: 'GET', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => json(200, a.requests) },
   { method: 'DELETE', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => (a.clearRequests(), noContent) },
   { method: 'GET', pattern: /^\/__emulator\/faults\/?$/, handler: (_r, _p, a) => json(200, a.listFaults()) },
