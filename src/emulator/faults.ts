@@ -8,7 +8,7 @@ import { isJsonObject } from '../common/json';
  * - `delayMs` waits first; with neither `status` nor `drop` the request is then served normally.
  * - `expireTokens` makes every bearer token issued so far invalid just before the request is handled, so an
  *   API call gets the platform's own 401 `bad.credentials` until the client fetches a new token — a token
- *   that runs out mid-run, scriptable from a seed file (a plain `status: 401` would leave the old token valid
+ *   that runs out mid-run, scriptable from a data file (a plain `status: 401` would leave the old token valid
  *   and so could not catch a client that retries without refreshing).
  */
 export interface FaultRule {
@@ -40,7 +40,7 @@ const FAULT_FIELDS = new Set([
   'times',
 ]);
 
-/** Checks a rule that came from JSON (seed file, admin API); returns the reason it is unusable. */
+/** Checks a rule that came from JSON (data file, admin API); returns the reason it is unusable. */
 export function validateFaultRule(value: unknown): string | undefined {
   if (!isJsonObject(value)) return 'a fault rule must be a JSON object';
   for (const key of Object.keys(value)) {

@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
-import { defaultSeed } from './seed';
+import { defaultOrgData } from './defaultOrgData';
 import { startEmulator, type EmulatorOptions } from './server';
 
 const USAGE = `Usage: node dist/emulator.js [options]
 
-A local Genesys Cloud emulator (OAuth client credentials, integrations, EventBridge seed endpoint,
+A local Genesys Cloud emulator (OAuth client credentials, integrations, EventBridge subscription-filter endpoint,
 config/current, availabletopics, notification channels with a WebSocket, fault injection). Listens on 127.0.0.1 only.
 
 Options:
   --port N             port to listen on; 0 = any free port (default 0)
-  --seed FILE          JSON seed file shaped like the default seed (EmulatorSeed)
+  --data FILE          JSON data file shaped like the built-in org data (EmulatorOrgData)
   --client-id ID       OAuth client id to accept (default emulator-client)
   --client-secret S    OAuth client secret to accept (default emulator-secret)
   --token-lifetime S   access token lifetime in seconds (default 86400)
@@ -17,10 +17,10 @@ Options:
   --event-rate N       events per second on each notification channel (default 5)
   --heartbeat-seconds S  seconds between channel.metadata heartbeats (default 30)
   --quiet              do not print a line per request
-  --print-seed         print the default seed (a starting point for --seed files) and exit
+  --print-data         print the built-in org data (a starting point for --data files) and exit
   -h, --help           show this help
 
-Fault rules (a seed file's "faults" array, or POST /__emulator/faults at run time):
+Fault rules (a data file's "faults" array, or POST /__emulator/faults at run time):
   {"method"?, "path"? (substring, or /regex/flags), "status"?, "retryAfter"?, "body"?, "delayMs"?,
    "drop"?, "expireTokens"? (invalidate every issued token first), "times"? (default 1)}
 `;
@@ -45,7 +45,7 @@ function seconds(value: number | undefined): number | undefined {
   return value === undefined ? undefined : Math.round(value * 1000);
 }
 
-function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
+function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-data' {
   let parsed;
   try {
     parsed = parseArgs({
@@ -54,7 +54,7 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
       allowPositionals: false,
       options: {
         port: { type: 'string' },
-        seed: { type: 'string' },
+        data: { type: 'string' },
         'client-id': { type: 'string' },
         'client-secret': { type: 'string' },
         'token-lifetime': { type: 'string' },
@@ -62,7 +62,7 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
         quiet: { type: 'boolean' },
         'event-rate': { type: 'string' },
         'heartbeat-seconds': { type: 'string' },
-        'print-seed': { type: 'boolean' },
+        'print-data': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -71,10 +71,10 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
   }
   const v = parsed.values;
   if (v.help) return 'help';
-  if (v['print-seed']) return 'print-seed';
+  if (v['print-data']) return 'print-data';
   return {
     port: parseNumber('port', v.port, (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'an integer from 0 to 65535'),
-    seedFile: v.seed,
+    dataFile: v.data,
     clientId: v['client-id'],
     clientSecret: v['client-secret'],
     tokenLifetimeSeconds: parseNumber(
@@ -98,7 +98,7 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
 }
 
 async function main(): Promise<void> {
-  let options: EmulatorOptions | 'help' | 'print-seed';
+  let options: EmulatorOptions | 'help' | 'print-data';
   try {
     options = parseOptions(process.argv.slice(2));
   } catch (err) {
@@ -110,8 +110,8 @@ async function main(): Promise<void> {
     process.stdout.write(USAGE);
     return;
   }
-  if (options === 'print-seed') {
-    process.stdout.write(`${JSON.stringify(defaultSeed(), null, 2)}\n`);
+  if (options === 'print-data') {
+    process.stdout.write(`${JSON.stringify(defaultOrgData(), null, 2)}\n`);
     return;
   }
   const emulator = await startEmulator(options);

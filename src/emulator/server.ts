@@ -25,11 +25,12 @@ import { handleTokenRequest } from './routes/oauth';
 import { platformRoutes } from './routes/platform';
 import { dispatch, type Route } from './routes/router';
 import { recordRequest, type RecordedRequest } from './requestLog';
-import { defaultSeed, loadSeedFile, validateSeed, type EmulatorSeed } from './seed';
+import { loadOrgDataFile, validateOrgData, type EmulatorOrgData } from './orgData';
+import { defaultOrgData } from './defaultOrgData';
 import { EmulatorData } from './state';
 
 export type { FaultRule } from './faults';
-export type { EmulatorSeed } from './seed';
+export type { EmulatorOrgData } from './orgData';
 export { MAX_RECORDED_REQUESTS, type RecordedRequest } from './requestLog';
 
 export const DEFAULT_CLIENT_ID = 'emulator-client';
@@ -43,10 +44,10 @@ export interface EmulatorOptions {
   clientId?: string;
   clientSecret?: string;
   tokenLifetimeSeconds?: number;
-  /** A JSON file shaped like `EmulatorSeed`; exclusive with `seed`. */
-  seedFile?: string;
-  seed?: EmulatorSeed;
-  /** Replaces the seed organization's id (GET /api/v2/organizations/me). */
+  /** A JSON file shaped like `EmulatorOrgData`; exclusive with `data`. */
+  dataFile?: string;
+  data?: EmulatorOrgData;
+  /** Replaces the org data's organization's id (GET /api/v2/organizations/me). */
   orgId?: string;
   /** Default true: no request lines on stdout. The CLI entry passes false unless --quiet. */
   quiet?: boolean;
@@ -79,24 +80,24 @@ export interface Emulator {
   dropSockets(): number;
   /** Fault: ends one channel (or all) as at the end of its 24 h; returns how many. */
   expireChannels(id?: string): number;
-  /** Seed data and seed faults back, request log emptied, channels gone; issued tokens stay valid. */
+  /** The org data and its faults back, request log emptied, channels gone; issued tokens stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
 
 const API_ROUTES: Route<EmulatorData>[] = [...eventBridgeRoutes, ...integrationRoutes, ...platformRoutes];
 
-function resolveSeed(opts: EmulatorOptions): EmulatorSeed {
-  if (opts.seedFile !== undefined && opts.seed !== undefined) {
-    throw new Error('Give either seedFile or seed, not both.');
+function resolveOrgData(opts: EmulatorOptions): EmulatorOrgData {
+  if (opts.dataFile !== undefined && opts.data !== undefined) {
+    throw new Error('Give either dataFile or data, not both.');
   }
-  if (opts.seedFile !== undefined) return loadSeedFile(opts.seedFile);
-  if (opts.seed !== undefined) {
-    const problem = validateSeed(opts.seed);
-    if (problem) throw new Error(`Invalid seed: ${problem}`);
-    return structuredClone(opts.seed);
+  if (opts.dataFile !== undefined) return loadOrgDataFile(opts.dataFile);
+  if (opts.data !== undefined) {
+    const problem = validateOrgData(opts.data);
+    if (problem) throw new Error(`Invalid org data: ${problem}`);
+    return structuredClone(opts.data);
   }
-  return defaultSeed();
+  return defaultOrgData();
 }
 
 function checkOptions(opts: EmulatorOptions): void {
@@ -128,13 +129,13 @@ function faultResponse(rule: FaultRule): EmulatorResponse {
 
 export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   checkOptions(opts);
-  const seed = resolveSeed(opts);
+  const orgData = resolveOrgData(opts);
   const clientId = opts.clientId ?? DEFAULT_CLIENT_ID;
   const clientSecret = opts.clientSecret ?? DEFAULT_CLIENT_SECRET;
   const tokenLifetimeSeconds = opts.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
   const quiet = opts.quiet ?? true;
 
-  const data = new EmulatorData(seed, opts.orgId);
+  const data = new EmulatorData(orgData, opts.orgId);
   let baseUrl = 'http://127.0.0.1:0';
   const hub = new ChannelHub(
     () => baseUrl,
@@ -151,10 +152,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
 
-  const loadSeedFaults = () => {
-    for (const rule of seed.faults ?? []) faults.add(rule);
+  const loadDataFaults = () => {
+    for (const rule of orgData.faults ?? []) faults.add(rule);
   };
-  loadSeedFaults();
+  loadDataFaults();
 
   const controls: AdminControls = {
     requests,
@@ -176,7 +177,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       hub.reset();
       data.reset();
       faults.clear();
-      loadSeedFaults();
+      loadDataFaults();
       requests.length = 0;
     },
     getEventBridgeDocument: (id) => {

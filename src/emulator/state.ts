@@ -1,10 +1,10 @@
 import type { JsonObject } from '../common/json';
 import { isJsonObject } from '../common/json';
-import { type EmulatorSeed } from './seed';
+import { type EmulatorOrgData } from './orgData';
 import { EVENTBRIDGE_TYPE_ID } from '../genesys/integrations';
 import { defaultAvailableTopics } from './topics';
 
-/** The emulator's data: what the seed says, plus every write since the last reset. */
+/** The emulator's data: what the org data says, plus every write since the last reset. */
 export class EmulatorData {
   organization: JsonObject = {};
   integrations: JsonObject[] = [];
@@ -13,26 +13,26 @@ export class EmulatorData {
   availableTopics: JsonObject[] = [];
 
   constructor(
-    private readonly seed: EmulatorSeed,
+    private readonly orgData: EmulatorOrgData,
     private readonly orgIdOverride?: string,
   ) {
     this.reset();
   }
 
-  /** Back to the seed, sharing nothing with it (the seed stays pristine for the next reset). */
+  /** Back to the org data, sharing nothing with it (the org data stays pristine for the next reset). */
   reset(): void {
-    const seed = structuredClone(this.seed);
-    this.organization = seed.organization;
+    const data = structuredClone(this.orgData);
+    this.organization = data.organization;
     if (this.orgIdOverride) {
       this.organization.id = this.orgIdOverride;
       this.organization.selfUri = `/api/v2/organizations/${this.orgIdOverride}`;
     }
-    this.integrations = seed.integrations;
+    this.integrations = data.integrations;
     this.eventBridgeDocuments.clear();
-    for (const [id, doc] of Object.entries(seed.eventBridgeDocuments ?? {})) this.eventBridgeDocuments.set(id, doc);
+    for (const [id, doc] of Object.entries(data.eventBridgeDocuments ?? {})) this.eventBridgeDocuments.set(id, doc);
     this.configs.clear();
-    for (const [id, config] of Object.entries(seed.configs ?? {})) this.configs.set(id, config);
-    // Every integration has a current config on the platform; invent a blank one where the seed has none.
+    for (const [id, config] of Object.entries(data.configs ?? {})) this.configs.set(id, config);
+    // Every integration has a current config on the platform; invent a blank one where the org data has none.
     for (const entity of this.integrations) {
       const id = entity.id as string;
       if (!this.configs.has(id)) {
@@ -49,7 +49,7 @@ export class EmulatorData {
       }
       this.syncListingConfig(id);
     }
-    this.availableTopics = seed.availableTopics ?? defaultAvailableTopics();
+    this.availableTopics = data.availableTopics ?? defaultAvailableTopics();
   }
 
   findIntegration(id: string): JsonObject | undefined {

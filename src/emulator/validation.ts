@@ -10,7 +10,7 @@ export interface ValidationProblem {
 const MATCH_TYPES = ['exact', 'regex', 'exists', 'notexists'];
 
 /**
- * Checks a PUT body of the seed endpoint the way the tutorial says the platform does. Anything it does
+ * Checks a PUT body of the subscription-filter endpoint the way the tutorial says the platform does. Anything it does
  * not mention is accepted and stored as sent (unknown fields are the client's business).
  */
 export function validateEventBridgeDocument(doc: unknown, pathId: string): ValidationProblem | undefined {

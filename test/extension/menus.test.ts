@@ -45,7 +45,7 @@ describe('tree menus in package.json', () => {
     await restoreEnvironmentProfile(api);
     await fetch(`${process.env.EBF_EMULATOR_URL}/__emulator/reset`, { method: 'POST' });
     api.services.refresh();
-    // Walk the harness emulator's tree: every row kind the seed has (healthy and unhealthy integrations,
+    // Walk the harness emulator's tree: every row kind the org data has (healthy and unhealthy integrations,
     // topic groups and topics, subscriptions, each match type, info rows), plus an error row.
     const rows: Row[] = [];
     const walk = async (parent: Row | undefined, depth: number): Promise<void> => {
@@ -79,7 +79,7 @@ describe('tree menus in package.json', () => {
     );
   });
 
-  it('every row kind a user can act on has a menu, and the seed shows every match type', () => {
+  it('every row kind a user can act on has a menu, and the org data shows every match type', () => {
     for (const expected of [
       'integration',
       'integration:unhealthy',

@@ -9,11 +9,11 @@ import type { TreeNode } from '../../src/extension/tree/treeNode';
 import type { GenesysClient } from '../../src/genesys/client';
 import { startEmulator, type Emulator } from '../../src/emulator/server';
 import {
-  defaultSeed,
+  defaultOrgData,
   DISABLED_INTEGRATION_ID,
   MULTI_SUBSCRIPTION_INTEGRATION_ID,
   REAL_ORG_INTEGRATION_ID,
-} from '../../src/emulator/seed';
+} from '../../src/emulator/defaultOrgData';
 import { EVENTBRIDGE_TYPE_ID } from '../../src/genesys/integrations';
 import type { JsonObject } from '../../src/common/json';
 import {
@@ -119,11 +119,11 @@ describe('integrations tree', () => {
       path: string;
       status: number;
     }[];
-    const seedCalls = requests.filter((r) =>
+    const documentCalls = requests.filter((r) =>
       r.path.startsWith(`/api/v2/integrations/eventbridge/${REAL_ORG_INTEGRATION_ID}`),
     );
-    assert.equal(seedCalls.length, 1, `seed endpoint asked ${seedCalls.length} times`);
-    assert.equal(seedCalls[0].status, 404);
+    assert.equal(documentCalls.length, 1, `subscription-filter endpoint asked ${documentCalls.length} times`);
+    assert.equal(documentCalls[0].status, 404);
     assert.ok(
       requests.some((r) => r.path === `/api/v2/integrations/${REAL_ORG_INTEGRATION_ID}/config/current`),
       'the config is re-read on refresh',
@@ -260,9 +260,11 @@ describe('integrations tree', () => {
     });
 
     it('says so when the org has no EventBridge integrations', async () => {
-      const seed = defaultSeed();
-      seed.integrations = seed.integrations.filter((i) => (i.integrationType as JsonObject).id !== EVENTBRIDGE_TYPE_ID);
-      emulator = await startEmulator({ seed });
+      const orgData = defaultOrgData();
+      orgData.integrations = orgData.integrations.filter(
+        (i) => (i.integrationType as JsonObject).id !== EVENTBRIDGE_TYPE_ID,
+      );
+      emulator = await startEmulator({ data: orgData });
       const em = emulator;
       await withProfile(
         api,
@@ -279,8 +281,8 @@ describe('integrations tree', () => {
     });
 
     it('pages a 1,000-integration org: page 1 only before the first render, then "Load more…" until all are shown', async () => {
-      const seed = defaultSeed();
-      const template = seed.integrations.find((i) => i.id === MULTI_SUBSCRIPTION_INTEGRATION_ID)!;
+      const orgData = defaultOrgData();
+      const template = orgData.integrations.find((i) => i.id === MULTI_SUBSCRIPTION_INTEGRATION_ID)!;
       const many: JsonObject[] = [];
       for (let n = 0; n < 1000; n++) {
         many.push({
@@ -289,10 +291,10 @@ describe('integrations tree', () => {
           name: `Bulk integration ${String(n).padStart(4, '0')}`,
         });
       }
-      seed.integrations = many;
-      seed.eventBridgeDocuments = {};
-      seed.configs = {};
-      emulator = await startEmulator({ seed });
+      orgData.integrations = many;
+      orgData.eventBridgeDocuments = {};
+      orgData.configs = {};
+      emulator = await startEmulator({ data: orgData });
       const em = emulator;
       await withProfile(
         api,

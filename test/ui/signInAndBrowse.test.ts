@@ -185,14 +185,18 @@ test('expands integration → subscription → filters', { timeout: 60_000 }, as
   await workbench.shot('integration-tooltip-event-source');
 });
 
-test('an integration whose seed endpoint answers 404 shows one calm row', { timeout: 60_000 }, async () => {
-  await row('Contact center analytics').click(); // collapse, to keep the screenshot readable
-  await expand('Org events (production)');
-  await row('Attribute filters are not available').waitFor();
-  await workbench.shot('seed-endpoint-404');
-  const rows = await workbench.treeRows();
-  assert.ok(!rows.some((r) => /^Could not/.test(r)), `no error rows: ${rows.join(', ')}`);
-});
+test(
+  'an integration whose subscription-filter endpoint answers 404 shows one calm row',
+  { timeout: 60_000 },
+  async () => {
+    await row('Contact center analytics').click(); // collapse, to keep the screenshot readable
+    await expand('Org events (production)');
+    await row('Attribute filters are not available').waitFor();
+    await workbench.shot('subscription-filter-endpoint-404');
+    const rows = await workbench.treeRows();
+    assert.ok(!rows.some((r) => /^Could not/.test(r)), `no error rows: ${rows.join(', ')}`);
+  },
+);
 
 test('the status bar shows the profile; a click offers the profiles', { timeout: 60_000 }, async () => {
   const { page } = workbench;

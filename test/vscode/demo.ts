@@ -1,7 +1,7 @@
 /**
  * `npm run demo`: the product against the bundled Genesys Cloud emulator, nothing to configure.
  *  1. starts the emulator on 127.0.0.1;
- *  2. runs the seed's example through the CLI (apply a regex filter) and prints its diff;
+ *  2. runs the Go tutorial's example through the CLI (apply a regex filter) and prints its diff;
  *  3. starts a real VS Code (code-server) with the extension loaded from this folder and the "Environment"
  *     profile pointing at the emulator, prints the URL to open, and runs until Ctrl+C (then stops everything by PID).
  *
@@ -21,8 +21,8 @@ import { ensureCodeServer } from './installCodeServer';
 import { REPO_ROOT } from './paths';
 import { cleanupAll, spawnManaged } from './processes';
 
-/** The seed's example, unchanged. */
-const SEED_EXAMPLE = [
+/** The Go tutorial's example, unchanged. */
+const TUTORIAL_EXAMPLE = [
   '--integration-id',
   '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c',
   '--subscription-name',
@@ -44,7 +44,7 @@ async function main(): Promise<number> {
   console.log(`Genesys Cloud emulator: ${emulator.url}  (client id ${emulator.clientId})`);
 
   console.log('\n$ GENESYS_ENV=… GENESYS_CLIENT_ID=… GENESYS_CLIENT_SECRET=… \\');
-  console.log(`  eventbridge-filter ${SEED_EXAMPLE.map(shellQuote).join(' ')}\n`);
+  console.log(`  eventbridge-filter ${TUTORIAL_EXAMPLE.map(shellQuote).join(' ')}\n`);
   const cliCode = await runCli(cli, emulator);
   if (cliCode !== 0) {
     console.error(`\nThe CLI exited with ${cliCode}; stopping the demo.`);
@@ -77,7 +77,7 @@ async function main(): Promise<number> {
 }
 
 function runCli(cli: string, emulator: EmulatorProcess): Promise<number | string> {
-  const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...SEED_EXAMPLE], {
+  const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...TUTORIAL_EXAMPLE], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

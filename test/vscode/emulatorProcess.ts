@@ -19,7 +19,7 @@ export interface EmulatorProcess {
 export interface EmulatorProcessOptions {
   /** 0 (default) picks a free port. */
   port?: number;
-  /** Extra command-line arguments, e.g. ['--seed', file]. */
+  /** Extra command-line arguments, e.g. ['--data', file]. */
   args?: string[];
   logFile?: string;
   /** Echo the emulator's output (the demo does). */

@@ -6,7 +6,7 @@ import { validateEventBridgeDocument } from '../validation';
 import type { Route } from './router';
 
 /**
- * The seed's GET/PUT /api/v2/integrations/eventbridge/{id}. Integrations without a stored document
+ * The Go tutorial's GET/PUT /api/v2/integrations/eventbridge/{id}. Integrations without a stored document
  * answer 404 even when the listing shows them: that is what a real org does today (issue 5).
  */
 function notFound(id: string): EmulatorResponse {

@@ -2,7 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../../common/json
 import { applyFilterEdit, FilterEditError, isMatchType, MATCH_TYPES, type MatchType } from '../attributeFilters';
 
 /**
- * The attribute filters a preview evaluates, read from a subscription of the seed's EventBridge document, with a
+ * The attribute filters a preview evaluates, read from a subscription of the Go tutorial's EventBridge document, with a
  * draft applied the way `apply` would apply it: by {@link applyFilterEdit}, the one edit function the write path uses.
  */
 

@@ -40,7 +40,7 @@ export interface PreviewOptions {
   topicFilter?: readonly string[];
   /** Where the topic filter came from, for the report. */
   topicFilterSource?: 'given' | 'integration';
-  /** The seed's EventBridge document and the subscription whose filters form the attribute stage. */
+  /** The Go tutorial's EventBridge document and the subscription whose filters form the attribute stage. */
   subscription?: { document: JsonObject; name: string };
   /** A filter as `apply` would write it: replaces the filter on its key or is appended. */
   draft?: DraftFilter;

@@ -7,7 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TopicWriteOutcome } from '../../../src/extension/flows/topics/writeTopicEdit';
 import type { JsonObject } from '../../../src/common/json';
-import { REAL_ORG_INTEGRATION_ID as REAL_ORG, TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/seed';
+import {
+  REAL_ORG_INTEGRATION_ID as REAL_ORG,
+  TUTORIAL_INTEGRATION_ID as TUTORIAL,
+} from '../../../src/emulator/defaultOrgData';
 import { clone, openDiff, script, useFlowTestContext } from './flowTestSetup';
 
 type Config = JsonObject & { version: number; properties: JsonObject & { eventFilter: string[] } };
@@ -396,7 +399,7 @@ describe('flows: topic filters', function () {
     const position = original.properties.eventFilter.indexOf(removed);
     assert.ok(
       position >= 0 && position < original.properties.eventFilter.length - 1,
-      'the seed has the removed topic before the end, so an append would show',
+      'the org data has the removed topic before the end, so an append would show',
     );
     const expected = [...original.properties.eventFilter, 'v2.routing.queues.{id}.users'];
     assert.deepEqual(

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ProgressRecord } from '../../../src/extension/flows/progress';
-import { TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/seed';
+import { TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/defaultOrgData';
 import { script, useFlowTestContext, type FlowTestContext } from './flowTestSetup';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

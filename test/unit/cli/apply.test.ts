@@ -16,7 +16,7 @@ import {
   TUTORIAL_ID,
 } from './cliHarness';
 
-const SEED_ARGS = [
+const TUTORIAL_ARGS = [
   '--integration-id',
   TUTORIAL_ID,
   '--subscription-name',
@@ -58,7 +58,7 @@ describe('eventbridge-filter apply', () => {
 
   it('runs the Go tutorial invocation unchanged (child process): 1 token, 2 GETs (the second just before the write), 1 PUT, diff and success line', async () => {
     const original = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
-    const run = await runChild(SEED_ARGS, envFor(emulator));
+    const run = await runChild(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(requestLines(emulator), APPLY_LINES);
     const expected = structuredClone(original);
@@ -136,7 +136,7 @@ describe('eventbridge-filter apply', () => {
 
   it('--dry-run prints the diff and writes nothing', async () => {
     const original = emulator.getEventBridgeDocument(TUTORIAL_ID);
-    const run = await runInProcess([...SEED_ARGS, '--dry-run'], envFor(emulator));
+    const run = await runInProcess([...TUTORIAL_ARGS, '--dry-run'], envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(requestLines(emulator), APPLY_LINES.slice(0, 2));
     assert.deepEqual(emulator.getEventBridgeDocument(TUTORIAL_ID), original);
@@ -145,16 +145,16 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('does not write when the filter is already exactly in place', async () => {
-    assert.equal((await runInProcess(SEED_ARGS, envFor(emulator))).code, 0);
+    assert.equal((await runInProcess(TUTORIAL_ARGS, envFor(emulator))).code, 0);
     emulator.requests.length = 0;
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 0);
     assert.deepEqual(requestLines(emulator), APPLY_LINES.slice(0, 2));
     assert.match(run.stdout, /No change/);
   });
 
   it('--json prints one result document', async () => {
-    const run = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    const run = await runInProcess([...TUTORIAL_ARGS, '--json'], envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     const result = JSON.parse(run.stdout) as JsonObject;
     assert.deepEqual(Object.keys(result), [
@@ -181,12 +181,12 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('rejects an invalid pattern with diagnostics, exit 2 and no request at all', async () => {
-    const run = await runInProcess([...SEED_ARGS.slice(0, -1), '^(Premium'], envFor(emulator));
+    const run = await runInProcess([...TUTORIAL_ARGS.slice(0, -1), '^(Premium'], envFor(emulator));
     assert.equal(run.code, 2);
     assert.deepEqual(emulator.requests, []);
     assert.match(run.stderr, /^error: /m);
     assert.match(run.stderr, /Invalid regular expression .*nothing was sent/);
-    const json = await runInProcess([...SEED_ARGS.slice(0, -1), '^(Premium', '--json'], envFor(emulator));
+    const json = await runInProcess([...TUTORIAL_ARGS.slice(0, -1), '^(Premium', '--json'], envFor(emulator));
     assert.equal(json.code, 2);
     const result = JSON.parse(json.stdout) as {
       ok: boolean;
@@ -206,14 +206,14 @@ describe('eventbridge-filter apply', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
-    const run = await runInProcess(SEED_ARGS, envFor(emulator), controller.signal);
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator), controller.signal);
     assert.equal(run.code, 130, run.stderr);
     assert.ok(Date.now() - started < 4000, 'the abort does not wait for the slow answer');
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));
   });
 
   it('rejects a PCRE2-only pattern by default and accepts it with --allow-pcre2-only', async () => {
-    const lookbehind = [...SEED_ARGS.slice(0, -1), '(?<=VIP)Queue'];
+    const lookbehind = [...TUTORIAL_ARGS.slice(0, -1), '(?<=VIP)Queue'];
     const refused = await runInProcess(lookbehind, envFor(emulator));
     assert.equal(refused.code, 2);
     assert.deepEqual(emulator.requests, []);
@@ -248,7 +248,7 @@ describe('eventbridge-filter apply', () => {
   });
 
   it('exit 2 when the environment variables are missing, naming them', async () => {
-    const run = await runInProcess(SEED_ARGS, { GENESYS_ENV: emulator.url });
+    const run = await runInProcess(TUTORIAL_ARGS, { GENESYS_ENV: emulator.url });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /Missing environment variables: GENESYS_CLIENT_ID, GENESYS_CLIENT_SECRET/);
     assert.deepEqual(emulator.requests, []);
@@ -269,7 +269,7 @@ describe('eventbridge-filter apply', () => {
       },
     });
     const original = emulator.getEventBridgeDocument(TUTORIAL_ID);
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 2);
     assert.match(run.stderr, /quantifier does not follow a repeatable item/);
     assert.match(run.stderr, /contextId ctx-400-abc/);
@@ -287,7 +287,7 @@ describe('eventbridge-filter apply', () => {
         errors: [],
       },
     });
-    const json = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    const json = await runInProcess([...TUTORIAL_ARGS, '--json'], envFor(emulator));
     assert.equal(json.code, 2);
     const { error } = JSON.parse(json.stdout) as { error: JsonObject };
     assert.equal(error.status, 400);
@@ -324,7 +324,7 @@ describe('eventbridge-filter apply', () => {
     // The second read (just before the PUT) waits, so another writer can store a change after the first one.
     emulator.addFault({ method: 'GET', path: 'eventbridge/', delayMs: 0 });
     emulator.addFault({ method: 'GET', path: 'eventbridge/', delayMs: 400 });
-    const running = runInProcess(SEED_ARGS, envFor(emulator));
+    const running = runInProcess(TUTORIAL_ARGS, envFor(emulator));
     while (!emulator.requests.some((r) => r.method === 'GET' && r.path.includes('/eventbridge/'))) await delay(5);
     const theirs = emulator.getEventBridgeDocument(TUTORIAL_ID)!;
     attributes(theirs).push({ key: 'interaction.mediaType', matchType: 'exact', values: ['voice'] });
@@ -359,7 +359,7 @@ describe('eventbridge-filter apply', () => {
 
   it('exit 4 for a wrong client secret, naming the client id and never either secret', async () => {
     const wrongSecret = 'wr0ng-s3cret-also-never-printed';
-    const run = await runChild(SEED_ARGS, envFor(emulator, { GENESYS_CLIENT_SECRET: wrongSecret }));
+    const run = await runChild(TUTORIAL_ARGS, envFor(emulator, { GENESYS_CLIENT_SECRET: wrongSecret }));
     assert.equal(run.code, 4);
     assert.match(run.stderr, new RegExp(CLIENT_ID));
     assertNoSecret(run);
@@ -368,7 +368,7 @@ describe('eventbridge-filter apply', () => {
 
   it('exit 4 for a missing permission (403)', async () => {
     emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 403 });
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 4);
     assert.match(run.stderr, /HTTP 403/);
     assert.match(run.stderr, /contextId [0-9a-f-]{36}/);
@@ -382,7 +382,7 @@ describe('eventbridge-filter apply', () => {
 
   it('retries a 429 waiting Retry-After and says so on stderr', async () => {
     emulator.addFault({ method: 'PUT', path: 'eventbridge/', status: 429, retryAfter: 1 });
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stderr, /^429 Too Many Requests: waiting 1 s before attempt 2 of 5$/m);
     assert.deepEqual(requestLines(emulator), [...APPLY_LINES, APPLY_LINES[3]]);
@@ -390,7 +390,7 @@ describe('eventbridge-filter apply', () => {
 
   it('exit 5 after giving up on a server that keeps failing', async () => {
     emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 503, retryAfter: 0, times: 5 });
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 5);
     assert.equal(emulator.requests.filter((r) => r.method === 'GET').length, 5);
     assert.match(run.stderr, /503/);
@@ -401,7 +401,7 @@ describe('eventbridge-filter apply', () => {
     // Four 503s with Retry-After: 0 (no waiting) use up the attempts; the fifth has its connection dropped.
     emulator.addFault({ method: 'GET', path: 'eventbridge/', status: 503, retryAfter: 0, times: 4 });
     emulator.addFault({ method: 'GET', path: 'eventbridge/', drop: true });
-    const run = await runInProcess([...SEED_ARGS, '--json'], envFor(emulator));
+    const run = await runInProcess([...TUTORIAL_ARGS, '--json'], envFor(emulator));
     assert.equal(run.code, 5, run.stderr);
     assert.match(run.stderr, /connection to 127\.0\.0\.1:\d+ was closed .*Gave up after 5 attempts/);
     const { error } = JSON.parse(run.stdout) as { error: JsonObject };
@@ -418,7 +418,7 @@ describe('eventbridge-filter apply', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const started = Date.now();
-    const run = await runInProcess(SEED_ARGS, envFor(emulator), controller.signal);
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator), controller.signal);
     assert.equal(run.code, 130, run.stderr);
     assert.ok(
       Date.now() - started < 2000,
@@ -429,7 +429,7 @@ describe('eventbridge-filter apply', () => {
 
   it('exit 1 for a document it cannot edit safely, writing nothing', async () => {
     emulator.setEventBridgeDocument(TUTORIAL_ID, { id: TUTORIAL_ID, subscriptions: { 'default-voice-stream': {} } });
-    const run = await runInProcess(SEED_ARGS, envFor(emulator));
+    const run = await runInProcess(TUTORIAL_ARGS, envFor(emulator));
     assert.equal(run.code, 1);
     assert.match(run.stderr, /not a list.*Nothing was written/);
     assert.ok(!emulator.requests.some((r) => r.method === 'PUT'));

@@ -39,7 +39,7 @@ describe('eventbridge-filter show, list, validate, help', () => {
     assert.equal(JSON.stringify(JSON.parse(run.stdout)), JSON.stringify(emulator.getEventBridgeDocument(MULTI_ID)));
   });
 
-  it('show of an integration without the seed endpoint is exit 3 with a pointer to topics', async () => {
+  it('show of an integration without the subscription-filter endpoint is exit 3 with a pointer to topics', async () => {
     const run = await runInProcess(['show', '--integration-id', REAL_ORG_ID], envFor(emulator));
     assert.equal(run.code, 3);
     assert.match(run.stderr, /topics list/);

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import { REAL_ORG_INTEGRATION_ID, TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/seed';
+import { REAL_ORG_INTEGRATION_ID, TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/defaultOrgData';
 import { assertGenesysError, call, getToken, startWithToken } from './helpers';
 
 const DOC_PATH = `/api/v2/integrations/eventbridge/${TUTORIAL_INTEGRATION_ID}`;
@@ -94,7 +94,7 @@ describe('emulator admin API /__emulator/*', () => {
     assertGenesysError(await call(emulator, 'PUT', '/__emulator/config/unknown-id', { body: { version: 1 } }), 404);
   });
 
-  it('POST reset restores the seed data and empties the log', async () => {
+  it('POST reset restores the org data and empties the log', async () => {
     const doc = emulator.getEventBridgeDocument(TUTORIAL_INTEGRATION_ID) as any;
     doc.subscriptions[0].filterCriteria.attributes.push({ key: 'k', matchType: 'exists', values: [] });
     assert.equal((await call(emulator, 'PUT', DOC_PATH, { token, body: doc })).status, 200);

@@ -1,7 +1,11 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import { REAL_ORG_INTEGRATION_ID, TUTORIAL_INTEGRATION_ID, WEBHOOK_INTEGRATION_ID } from '../../../src/emulator/seed';
+import {
+  REAL_ORG_INTEGRATION_ID,
+  TUTORIAL_INTEGRATION_ID,
+  WEBHOOK_INTEGRATION_ID,
+} from '../../../src/emulator/defaultOrgData';
 import { assertGenesysError, call, startWithToken } from './helpers';
 
 const configPath = (id: string) => `/api/v2/integrations/${id}/config/current`;

@@ -6,7 +6,7 @@ import {
   MULTI_SUBSCRIPTION_INTEGRATION_ID,
   REAL_ORG_INTEGRATION_ID,
   TUTORIAL_INTEGRATION_ID,
-} from '../../../src/emulator/seed';
+} from '../../../src/emulator/defaultOrgData';
 import { assertGenesysError, call, startWithToken } from './helpers';
 
 const PATH = `/api/v2/integrations/eventbridge/${TUTORIAL_INTEGRATION_ID}`;
@@ -32,7 +32,7 @@ function withAttributes(attributes: unknown[]): Record<string, unknown> {
   return doc;
 }
 
-describe('emulator seed endpoint /api/v2/integrations/eventbridge/{id}', () => {
+describe('emulator subscription-filter endpoint /api/v2/integrations/eventbridge/{id}', () => {
   let emulator: Emulator;
   let token: string;
   before(async () => ({ emulator, token } = await startWithToken()));

@@ -1,7 +1,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import { TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/seed';
+import { TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/defaultOrgData';
 import { assertGenesysError, call, getToken, startWithToken } from './helpers';
 
 const DOC_PATH = `/api/v2/integrations/eventbridge/${TUTORIAL_INTEGRATION_ID}`;
@@ -175,11 +175,11 @@ describe('emulator fault injection', () => {
     }
   });
 
-  it('expireTokens can come from a seed file rule, combined with a delay, and rejects a non-boolean', async () => {
-    const { defaultSeed } = await import('../../../src/emulator/seed');
-    const seed = defaultSeed();
-    seed.faults = [{ path: '/api/v2/integrations', expireTokens: true, delayMs: 50, times: 1 }];
-    const seeded = await startEmulator({ seed });
+  it('expireTokens can come from a data file rule, combined with a delay, and rejects a non-boolean', async () => {
+    const { defaultOrgData } = await import('../../../src/emulator/defaultOrgData');
+    const orgData = defaultOrgData();
+    orgData.faults = [{ path: '/api/v2/integrations', expireTokens: true, delayMs: 50, times: 1 }];
+    const seeded = await startEmulator({ data: orgData });
     try {
       const seededToken = await getToken(seeded);
       assert.equal(
@@ -198,11 +198,11 @@ describe('emulator fault injection', () => {
     );
   });
 
-  it('loads faults from the seed and restores them on reset', async () => {
-    const { defaultSeed } = await import('../../../src/emulator/seed');
-    const seed = defaultSeed();
-    seed.faults = [{ path: '/organizations/me', status: 429, retryAfter: 2 }];
-    const seeded = await startEmulator({ seed });
+  it('loads faults from the orgData and restores them on reset', async () => {
+    const { defaultOrgData } = await import('../../../src/emulator/defaultOrgData');
+    const orgData = defaultOrgData();
+    orgData.faults = [{ path: '/organizations/me', status: 429, retryAfter: 2 }];
+    const seeded = await startEmulator({ data: orgData });
     try {
       const seededToken = await getToken(seeded);
       assert.equal((await call(seeded, 'GET', '/api/v2/organizations/me', { token: seededToken })).status, 429);

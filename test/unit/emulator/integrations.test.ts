@@ -5,7 +5,7 @@ import {
   DATA_ACTIONS_INTEGRATION_ID,
   REAL_ORG_INTEGRATION_ID,
   TUTORIAL_INTEGRATION_ID,
-} from '../../../src/emulator/seed';
+} from '../../../src/emulator/defaultOrgData';
 import { assertGenesysError, call, startWithToken } from './helpers';
 
 describe('emulator GET /api/v2/integrations', () => {

@@ -99,28 +99,29 @@ describe('emulator main.ts', () => {
     }
   });
 
-  it('--print-seed prints the default seed, which --seed accepts back', async () => {
-    const child = run(['--print-seed']);
+  it('--print-data prints the built-in org data, which --data accepts back', async () => {
+    const child = run(['--print-data']);
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
     });
     const [code] = await once(child, 'exit');
     assert.equal(code, 0);
-    const { defaultSeed, validateSeed } = await import('../../../src/emulator/seed');
+    const { defaultOrgData } = await import('../../../src/emulator/defaultOrgData');
+    const { validateOrgData } = await import('../../../src/emulator/orgData');
     const printed = JSON.parse(out);
-    assert.deepEqual(printed, defaultSeed());
-    assert.equal(validateSeed(printed), undefined);
+    assert.deepEqual(printed, defaultOrgData());
+    assert.equal(validateOrgData(printed), undefined);
   });
 
-  it('exits 1 and names the file for a missing seed file', async () => {
-    const child = run(['--port', '0', '--seed', '/nonexistent/seed.json']);
+  it('exits 1 and names the file for a missing data file', async () => {
+    const child = run(['--port', '0', '--data', '/nonexistent/org-data.json']);
     let err = '';
     child.stderr.on('data', (c: Buffer) => {
       err += c.toString();
     });
     const [code] = await once(child, 'exit');
     assert.equal(code, 1);
-    assert.match(err, /Cannot read seed file \/nonexistent\/seed\.json: ENOENT/);
+    assert.match(err, /Cannot read data file \/nonexistent\/org-data\.json: ENOENT/);
   });
 });

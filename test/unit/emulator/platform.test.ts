@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import { DEFAULT_ORG_ID } from '../../../src/emulator/seed';
+import { DEFAULT_ORG_ID } from '../../../src/emulator/defaultOrgData';
 import { call, getToken, startWithToken } from './helpers';
 
 describe('emulator availabletopics and organizations/me', () => {

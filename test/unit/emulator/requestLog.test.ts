@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../../../src/emulator/server';
-import { TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/seed';
+import { TUTORIAL_INTEGRATION_ID } from '../../../src/emulator/defaultOrgData';
 import { call, getToken, tokenRequest } from './helpers';
 
 describe('emulator request log', () => {

@@ -10,7 +10,7 @@ import {
   type FilterEdit,
 } from '../../../src/filters/attributeFilters';
 
-/** The seed's document plus fields this tool does not model at all four levels. */
+/** The Go tutorial's document plus fields this tool does not model at all four levels. */
 function richDocument(): JsonObject {
   return {
     id: '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c',

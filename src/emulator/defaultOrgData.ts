@@ -1,36 +1,15 @@
-import { EVENTBRIDGE_TYPE_ID } from '../genesys/integrations';
-import { readFileSync } from 'node:fs';
+/** The emulator's built-in org: the Go tutorial's integration, a real-org-style one, and the cases tests need. */
 import type { JsonObject } from '../common/json';
-import { validateFaultRule, type FaultRule } from './faults';
-import { isJsonObject } from '../common/json';
+import { EVENTBRIDGE_TYPE_ID } from '../genesys/integrations';
+import type { EmulatorOrgData } from './orgData';
 import { defaultAvailableTopics } from './topics';
 
-/**
- * Everything the emulator serves, as one JSON document (a seed file has exactly this shape).
- * - `integrations`: the entities of GET /api/v2/integrations, served as stored (unknown fields kept).
- * - `eventBridgeDocuments`: the seed endpoint's document per integration id. An integration that is
- *   listed but has no document here answers 404 there — the "real org" case of issue 5.
- * - `configs`: GET /api/v2/integrations/{id}/config/current per id; a missing one is generated
- *   (version 1, empty properties).
- * Both maps may be left out of a seed file.
- * - `availableTopics`: the notifications catalogue; omitted = the built-in one.
- * - `faults`: fault rules active from the start (and again after every reset).
- */
-export interface EmulatorSeed {
-  organization: JsonObject;
-  integrations: JsonObject[];
-  eventBridgeDocuments?: { [integrationId: string]: JsonObject };
-  configs?: { [integrationId: string]: JsonObject };
-  availableTopics?: JsonObject[];
-  faults?: FaultRule[];
-}
-
 export const DEFAULT_ORG_ID = 'b7e4d2a1-5c3f-4e8a-9d6b-1f2e3a4b5c6d';
-/** The integration of the seed tutorial (../shared/seed/go-cli-tutorial.txt), kept byte-for-byte. */
+/** The integration the original Go tutorial writes to (its example invocation uses this id), kept byte-for-byte. */
 export const TUTORIAL_INTEGRATION_ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 export const MULTI_SUBSCRIPTION_INTEGRATION_ID = '3c9e5a71-8b2d-4f60-a1c4-7e5d9b3f2a18';
 export const DISABLED_INTEGRATION_ID = '5e2d8c4a-1f3b-4a6e-9c7d-2b8f0e4a6c1d';
-/** Listed and configurable, but the seed endpoint answers 404 (as on a real org today). */
+/** Listed and configurable, but the subscription-filter endpoint answers 404 (as on a real org today). */
 export const REAL_ORG_INTEGRATION_ID = '9a4f1e6b-7c2d-4e8f-a3b5-6d1c9e2f4a7b';
 export const DATA_ACTIONS_INTEGRATION_ID = '1d6b3f8e-4a2c-4e9d-b7f1-5c3a8e6d2b90';
 export const WEBHOOK_INTEGRATION_ID = '7f2c9a4e-6b1d-4c3f-8e5a-0d9b2f7c4e61';
@@ -117,7 +96,7 @@ function eventBridgeConfig(
 }
 
 /** A fresh copy of the default data (callers may mutate it). */
-export function defaultSeed(): EmulatorSeed {
+export function defaultOrgData(): EmulatorOrgData {
   const tutorialDoc: JsonObject = {
     id: TUTORIAL_INTEGRATION_ID,
     awsAccount: '123456789012',
@@ -288,79 +267,4 @@ export function defaultSeed(): EmulatorSeed {
     availableTopics: defaultAvailableTopics(),
     faults: [],
   };
-}
-
-/** Reads and checks a seed file; every problem names the file and the field. */
-export function loadSeedFile(file: string): EmulatorSeed {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`Cannot read seed file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
-      cause: err,
-    });
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw new Error(`Seed file ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  const problem = validateSeed(parsed);
-  if (problem) throw new Error(`Seed file ${file}: ${problem}`);
-  return parsed as EmulatorSeed;
-}
-
-/** Returns why a value is not a usable seed, or undefined. */
-export function validateSeed(value: unknown): string | undefined {
-  if (!isJsonObject(value)) return 'the seed must be a JSON object';
-  const org = value.organization;
-  if (!isJsonObject(org) || typeof org.id !== 'string' || org.id.length === 0) {
-    return 'organization must be an object with a non-empty string id';
-  }
-  if (!Array.isArray(value.integrations)) return 'integrations must be an array';
-  const ids = new Set<string>();
-  for (const [i, entity] of value.integrations.entries()) {
-    if (!isJsonObject(entity)) return `integrations[${i}] must be an object`;
-    if (typeof entity.id !== 'string' || entity.id.length === 0) {
-      return `integrations[${i}].id must be a non-empty string`;
-    }
-    if (ids.has(entity.id)) return `integrations[${i}].id ${entity.id} appears twice`;
-    ids.add(entity.id);
-    if (typeof entity.name !== 'string') return `integrations[${i}].name must be a string`;
-    if (!isJsonObject(entity.integrationType) || typeof entity.integrationType.id !== 'string') {
-      return `integrations[${i}].integrationType.id must be a string`;
-    }
-  }
-  for (const field of ['eventBridgeDocuments', 'configs'] as const) {
-    const map = value[field];
-    if (map === undefined) continue;
-    if (!isJsonObject(map)) return `${field} must be an object keyed by integration id`;
-    for (const [id, doc] of Object.entries(map)) {
-      if (!isJsonObject(doc)) return `${field}["${id}"] must be an object`;
-    }
-  }
-  if (isJsonObject(value.configs)) {
-    for (const [id, config] of Object.entries(value.configs)) {
-      if (!Number.isInteger((config as Record<string, unknown>).version)) {
-        return `configs["${id}"].version must be an integer`;
-      }
-    }
-  }
-  if (value.availableTopics !== undefined) {
-    if (!Array.isArray(value.availableTopics)) return 'availableTopics must be an array';
-    for (const [i, topic] of value.availableTopics.entries()) {
-      if (!isJsonObject(topic) || typeof topic.id !== 'string') {
-        return `availableTopics[${i}] must be an object with a string id`;
-      }
-    }
-  }
-  if (value.faults !== undefined) {
-    if (!Array.isArray(value.faults)) return 'faults must be an array of fault rules';
-    for (const [i, rule] of value.faults.entries()) {
-      const problem = validateFaultRule(rule);
-      if (problem) return `faults[${i}]: ${problem}`;
-    }
-  }
-  return undefined;
 }

@@ -4,23 +4,24 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../../src/emulator/server';
-import { defaultSeed, loadSeedFile, REAL_ORG_INTEGRATION_ID, validateSeed } from '../../../src/emulator/seed';
+import { loadOrgDataFile, validateOrgData } from '../../../src/emulator/orgData';
+import { defaultOrgData, REAL_ORG_INTEGRATION_ID } from '../../../src/emulator/defaultOrgData';
 import { EVENTBRIDGE_TYPE_ID } from '../../../src/genesys/integrations';
 import { call, getToken } from './helpers';
 
-describe('emulator seed', () => {
+describe('emulator org data', () => {
   let dir: string;
   before(() => {
-    dir = mkdtempSync(join(tmpdir(), 'emulator-seed-'));
+    dir = mkdtempSync(join(tmpdir(), 'emulator-org-data-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('default: every EventBridge integration has a config with the four properties; only the real-org one lacks a document', () => {
-    const seed = defaultSeed();
-    const eventBridge = seed.integrations.filter((e: any) => e.integrationType.id === EVENTBRIDGE_TYPE_ID);
+    const orgData = defaultOrgData();
+    const eventBridge = orgData.integrations.filter((e: any) => e.integrationType.id === EVENTBRIDGE_TYPE_ID);
     assert.equal(eventBridge.length, 4);
     for (const entity of eventBridge) {
-      const props = seed.configs![entity.id as string].properties as Record<string, unknown>;
+      const props = orgData.configs![entity.id as string].properties as Record<string, unknown>;
       assert.deepEqual(Object.keys(props).sort(), [
         'awsAccountId',
         'awsAccountRegion',
@@ -28,20 +29,22 @@ describe('emulator seed', () => {
         'eventSourceSuffix',
       ]);
     }
-    const withoutDocument = eventBridge.filter((e) => !(String(e.id) in seed.eventBridgeDocuments!)).map((e) => e.id);
+    const withoutDocument = eventBridge
+      .filter((e) => !(String(e.id) in orgData.eventBridgeDocuments!))
+      .map((e) => e.id);
     assert.deepEqual(withoutDocument, [REAL_ORG_INTEGRATION_ID]);
-    assert.equal(validateSeed(seed), undefined);
+    assert.equal(validateOrgData(orgData), undefined);
   });
 
-  it('defaultSeed() hands out independent copies', () => {
-    const a = defaultSeed();
+  it('defaultOrgData() hands out independent copies', () => {
+    const a = defaultOrgData();
     a.integrations.length = 0;
-    assert.equal(defaultSeed().integrations.length, 6);
+    assert.equal(defaultOrgData().integrations.length, 6);
   });
 
-  it('serves a seed file, with a generated config for integrations the file gives none', async () => {
-    const file = join(dir, 'seed.json');
-    const seed = {
+  it('serves a data file, with a generated config for integrations the file gives none', async () => {
+    const file = join(dir, 'orgData.json');
+    const orgData = {
       organization: { id: 'org-from-file', name: 'File org' },
       integrations: [
         {
@@ -56,8 +59,8 @@ describe('emulator seed', () => {
         'int-1': { id: 'int-1', awsAccount: '1', awsRegion: 'r', roleArn: 'a', subscriptions: [] },
       },
     };
-    writeFileSync(file, JSON.stringify(seed));
-    const emulator = await startEmulator({ seedFile: file });
+    writeFileSync(file, JSON.stringify(orgData));
+    const emulator = await startEmulator({ dataFile: file });
     try {
       const token = await getToken(emulator);
       const listing = (await call(emulator, 'GET', '/api/v2/integrations', { token })).body;
@@ -70,7 +73,7 @@ describe('emulator seed', () => {
       );
       assert.deepEqual(
         (await call(emulator, 'GET', '/api/v2/integrations/eventbridge/int-1', { token })).body,
-        seed.eventBridgeDocuments['int-1'],
+        orgData.eventBridgeDocuments['int-1'],
       );
       const topics = (await call(emulator, 'GET', '/api/v2/notifications/availabletopics', { token })).body.entities;
       assert.ok(topics.length >= 25, 'the built-in catalogue when the file has none');
@@ -79,22 +82,22 @@ describe('emulator seed', () => {
     }
   });
 
-  it('names the file and the problem for an unusable seed file', () => {
+  it('names the file and the problem for an unusable data file', () => {
     const missing = join(dir, 'missing.json');
     assert.throws(
-      () => loadSeedFile(missing),
-      new RegExp(`Cannot read seed file ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`),
+      () => loadOrgDataFile(missing),
+      new RegExp(`Cannot read data file ${missing.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: ENOENT`),
     );
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{"organization": ');
-    assert.throws(() => loadSeedFile(broken), /broken\.json is not valid JSON/);
+    assert.throws(() => loadOrgDataFile(broken), /broken\.json is not valid JSON/);
     const wrong = join(dir, 'wrong.json');
     writeFileSync(wrong, JSON.stringify({ organization: { id: 'o' }, integrations: [{ id: 'a', name: 'x' }] }));
-    assert.throws(() => loadSeedFile(wrong), /wrong\.json: integrations\[0\]\.integrationType\.id must be a string/);
+    assert.throws(() => loadOrgDataFile(wrong), /wrong\.json: integrations\[0\]\.integrationType\.id must be a string/);
   });
 
-  it('validateSeed explains each kind of problem', () => {
-    const base = () => defaultSeed() as any;
+  it('validateOrgData explains each kind of problem', () => {
+    const base = () => defaultOrgData() as any;
     const cases: [string, (s: any) => unknown, RegExp][] = [
       ['not an object', () => [], /must be a JSON object/],
       [
@@ -147,16 +150,16 @@ describe('emulator seed', () => {
       ],
     ];
     for (const [name, make, message] of cases) {
-      assert.match(validateSeed(make(base())) ?? 'no problem found', message, name);
+      assert.match(validateOrgData(make(base())) ?? 'no problem found', message, name);
     }
   });
 
   it('startEmulator refuses bad options with a reason', async () => {
-    await assert.rejects(startEmulator({ seed: defaultSeed(), seedFile: 'x.json' }), /either seedFile or seed/);
+    await assert.rejects(startEmulator({ data: defaultOrgData(), dataFile: 'x.json' }), /either dataFile or data/);
     await assert.rejects(startEmulator({ port: 70000 }), /port must be/);
     await assert.rejects(startEmulator({ tokenLifetimeSeconds: 0 }), /tokenLifetimeSeconds/);
     await assert.rejects(startEmulator({ clientSecret: '' }), /clientSecret/);
-    await assert.rejects(startEmulator({ seed: { integrations: [] } as never }), /Invalid seed: organization/);
+    await assert.rejects(startEmulator({ data: { integrations: [] } as never }), /Invalid org data: organization/);
   });
 
   it('reports a port in use', async () => {
