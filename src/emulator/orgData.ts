@@ -6,7 +6,7 @@ import { validateFaultRule, type FaultRule } from './faults';
  * Everything the emulator serves, as one JSON document (a data file has exactly this shape).
  * - `integrations`: the entities of GET /api/v2/integrations, served as stored (unknown fields kept).
  * - `eventBridgeDocuments`: the subscription-filter endpoint's document per integration id. An integration that is
- *   listed but has no document here answers 404 there — the "real org" case of issue 5.
+ *   listed but has no document here answers 404 there, as every real org does today.
  * - `configs`: GET /api/v2/integrations/{id}/config/current per id; a missing one is generated
  *   (version 1, empty properties).
  * Both maps may be left out of a data file.

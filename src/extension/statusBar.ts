@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
+import { Disposable } from './lifecycle';
 import { code, md } from './markdown';
 import type { Session } from './profiles/session';
 
 /** `$(cloud) <profile>` while signed in; a click switches profiles. Hidden when signed out (the view says so). */
-export class ProfileStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('genesysCloud.profile', vscode.StatusBarAlignment.Left, 50);
-  private readonly subscription: vscode.Disposable;
+export class ProfileStatusBar extends Disposable {
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('genesysCloud.profile', vscode.StatusBarAlignment.Left, 50),
+  );
 
   constructor(private readonly session: Session) {
+    super();
     this.item.name = 'Genesys Cloud Profile';
     this.item.command = 'genesysCloud.switchProfile';
-    this.subscription = session.onDidChange(() => this.update());
+    this.register(session.onDidChange(() => this.update()));
     this.update();
   }
 
@@ -31,10 +34,5 @@ export class ProfileStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Genesys Cloud profile ${profile.name}. Click to switch profile.` };
     this.item.show();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
   }
 }

@@ -1,3 +1,4 @@
+import { firstDuplicate } from '../common/text';
 import { MAX_PATTERN_LENGTH } from './regex/types';
 import type { MatchType } from './attributeFilters';
 
@@ -42,12 +43,8 @@ export function validateFilterValues(matchType: MatchType, values: string[]): st
       if (values.length === 0) return 'an exact filter needs at least one value';
       const empty = values.findIndex((v) => v.length === 0);
       if (empty !== -1) return `value ${empty + 1} is empty`;
-      const seen = new Set<string>();
-      for (const v of values) {
-        if (seen.has(v)) return `the value "${v}" is given more than once`;
-        seen.add(v);
-      }
-      return undefined;
+      const duplicate = firstDuplicate(values);
+      return duplicate === undefined ? undefined : `the value "${duplicate}" is given more than once`;
     }
     case 'exists':
     case 'notexists':

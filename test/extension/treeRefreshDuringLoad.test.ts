@@ -19,23 +19,31 @@ const INTEGRATION: IntegrationPage = {
   pageCount: 1,
 };
 
+/** A provider over a fake client, with every change event it fires recorded; dispose() cleans up. */
+function providerFor(client: Partial<GenesysClient>) {
+  const fake = client as GenesysClient;
+  const session = { client: fake, subscriptionFilters: new SubscriptionFilterAvailability(fake, () => undefined) };
+  const log = vscode.window.createOutputChannel('tree-refresh-test', { log: true });
+  const provider = new IntegrationsTreeProvider({ session: () => session, organizationId: async () => undefined }, log);
+  const fired: (TreeNode | undefined)[] = [];
+  const listener = provider.onDidChangeTreeData((node) => fired.push(node));
+  const dispose = () => {
+    listener.dispose();
+    provider.dispose();
+    log.dispose();
+  };
+  return { provider, fired, dispose };
+}
+
 describe('tree: change events while a load is in flight', () => {
   it('holds back changes to a node until its children load settles, then announces them once', async () => {
     const held: ((doc: JsonObject) => void)[] = [];
-    const client = {
+    const { provider, fired, dispose } = providerFor({
       listEventBridgeIntegrationsPage: () => Promise.resolve(INTEGRATION),
       getIntegrationConfig: () => Promise.resolve({ version: 1, properties: { awsAccountId: '1', eventFilter: [] } }),
       // The subscriptions answer only when the test says so: the load stays in flight.
       getEventBridgeDocument: () => new Promise<JsonObject>((resolve) => held.push(resolve)),
-    } as unknown as GenesysClient;
-    const session = { client, subscriptionFilters: new SubscriptionFilterAvailability(client, () => undefined) };
-    const log = vscode.window.createOutputChannel('tree-refresh-test', { log: true });
-    const provider = new IntegrationsTreeProvider(
-      { session: () => session, organizationId: async () => undefined },
-      log,
-    );
-    const fired: (TreeNode | undefined)[] = [];
-    const listener = provider.onDidChangeTreeData((node) => fired.push(node));
+    });
     try {
       const [integration] = await provider.getChildren();
       // The root's own load (and its read-ahead of each row's details) is over before the test starts.
@@ -73,26 +81,16 @@ describe('tree: change events while a load is in flight', () => {
         ],
       );
     } finally {
-      listener.dispose();
-      provider.dispose();
-      log.dispose();
+      dispose();
     }
   });
 
   it('a change to a node that is not loading is announced at once', async () => {
-    const client = {
+    const { provider, fired, dispose } = providerFor({
       listEventBridgeIntegrationsPage: () => Promise.resolve(INTEGRATION),
       getIntegrationConfig: () => Promise.resolve({ version: 1, properties: {} }),
       getEventBridgeDocument: () => Promise.resolve({ subscriptions: [] }),
-    } as unknown as GenesysClient;
-    const session = { client, subscriptionFilters: new SubscriptionFilterAvailability(client, () => undefined) };
-    const log = vscode.window.createOutputChannel('tree-refresh-test-2', { log: true });
-    const provider = new IntegrationsTreeProvider(
-      { session: () => session, organizationId: async () => undefined },
-      log,
-    );
-    const fired: (TreeNode | undefined)[] = [];
-    const listener = provider.onDidChangeTreeData((node) => fired.push(node));
+    });
     try {
       const [integration] = await provider.getChildren();
       await provider.getChildren(integration);
@@ -104,9 +102,7 @@ describe('tree: change events while a load is in flight', () => {
         ['integration/i-1'],
       );
     } finally {
-      listener.dispose();
-      provider.dispose();
-      log.dispose();
+      dispose();
     }
   });
 });

@@ -7,7 +7,7 @@ import type { Route } from './router';
 
 /**
  * The Go tutorial's GET/PUT /api/v2/integrations/eventbridge/{id}. Integrations without a stored document
- * answer 404 even when the listing shows them: that is what a real org does today (issue 5).
+ * answer 404 even when the listing shows them: that is what a real org does today.
  */
 function notFound(id: string): EmulatorResponse {
   return json(404, genesysError(404, 'not.found', 'EventBridge integration {id} was not found.', { id }));

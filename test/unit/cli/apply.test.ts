@@ -14,6 +14,7 @@ import {
   SECRET,
   startTestEmulator,
   TUTORIAL_ID,
+  attributes,
 } from './cliHarness';
 
 const TUTORIAL_ARGS = [
@@ -33,11 +34,6 @@ const APPLY_LINES = [
   `GET /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
   `PUT /api/v2/integrations/eventbridge/${TUTORIAL_ID}`,
 ];
-
-function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
-  const subs = doc?.subscriptions as JsonObject[];
-  return (subs[subscription].filterCriteria as JsonObject).attributes as JsonObject[];
-}
 
 function assertNoSecret(run: { stdout: string; stderr: string }): void {
   assert.ok(

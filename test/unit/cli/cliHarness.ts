@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../../src/common/json';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { runCli } from '../../../src/cli/run';
@@ -69,4 +70,10 @@ export function runChild(argv: string[], env: Record<string, string | undefined>
 /** "METHOD path" of every request the emulator received, in order. */
 export function requestLines(emulator: Emulator): string[] {
   return emulator.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`);
+}
+
+/** The attribute filters of one subscription of an EventBridge document (tests read and plant them). */
+export function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
+  const subs = doc?.subscriptions as JsonObject[];
+  return (subs[subscription].filterCriteria as JsonObject).attributes as JsonObject[];
 }

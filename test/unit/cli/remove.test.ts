@@ -2,13 +2,7 @@
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import type { JsonObject } from '../../../src/common/json';
-import { envFor, MULTI_ID, runInProcess, startTestEmulator } from './cliHarness';
-
-function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
-  const subs = doc?.subscriptions as JsonObject[];
-  return (subs[subscription].filterCriteria as JsonObject).attributes as JsonObject[];
-}
+import { attributes, envFor, MULTI_ID, runInProcess, startTestEmulator } from './cliHarness';
 
 describe('eventbridge-filter remove', () => {
   let emulator: Emulator;

@@ -4,22 +4,22 @@
  * counter so a new diff never shows a cached old text. Contents are dropped when the editor closes.
  */
 import * as vscode from 'vscode';
+import { Disposable } from '../../lifecycle';
 import { formatDocument } from '../../../filters/diff';
 import type { JsonValue } from '../../../common/json';
 
 export const JSON_DOCUMENT_SCHEME = 'genesys-cloud-json';
 
-export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+export class JsonDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly contents = new Map<string, string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = this.register(new vscode.EventEmitter<vscode.Uri>());
   private counter = 0;
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    this.disposables.push(
-      this.changed,
-      vscode.workspace.registerTextDocumentContentProvider(JSON_DOCUMENT_SCHEME, this),
+    super();
+    this.register(vscode.workspace.registerTextDocumentContentProvider(JSON_DOCUMENT_SCHEME, this));
+    this.register(
       vscode.workspace.onDidCloseTextDocument((doc) => {
         if (doc.uri.scheme === JSON_DOCUMENT_SCHEME) this.contents.delete(doc.uri.toString());
       }),
@@ -43,8 +43,8 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
     return this.contents.get(uri.toString()) ?? '// This document is no longer available: run the command again.\n';
   }
 
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
+  override dispose(): void {
+    super.dispose();
     this.contents.clear();
   }
 }
