@@ -100,6 +100,14 @@ describe('flows: Preview Filter on Events…', function () {
     await panel.receive({ type: 'open', index: -1 });
     await panel.receive('open');
     await panel.receive({ type: 'runSomething' });
+
+    // "Other Events…": the same filters, the event question again (the events used last come first).
+    const again = script(t, [{ id: 'events', pick: 'Bundled samples' }]);
+    await panel.receive({ type: 'otherEvents' });
+    assert.deepEqual(again.remaining, []);
+    assert.equal(again.find('events')[0].items![0].description, 'used last');
+    assert.match(panel.html, /Preview on the bundled samples/);
+    assert.match(panel.html, /Keeps 0 of 2 events \(0%\)/);
   });
 
   it('from the palette on the bundled samples: an org without attribute filters previews its topic filter and says so', async () => {
