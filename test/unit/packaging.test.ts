@@ -28,6 +28,8 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'media/sample-events/v2.audits.entitytype.UserPresence__GenesysCloudBlueprints.json',
     'media/sample-events/v2.conversations.transcription__captured_thirdparty.json',
     'media/preview/preview.css',
+    'media/preview/filters.css',
+    'media/preview/events.css',
     'media/preview/preview.js',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);

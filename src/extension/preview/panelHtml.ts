@@ -13,7 +13,8 @@ import { cards, eventsTable, filtersSection, header, notices, topicsSection } fr
 export interface PanelResources {
   /** `webview.cspSource`. */
   cspSource: string;
-  styleUri: string;
+  /** preview.css (page, header, counts, notices), filters.css (filters, bars per topic), events.css (the table). */
+  styleUris: string[];
   scriptUri: string;
 }
 
@@ -31,7 +32,7 @@ export function renderPanel(outcome: PreviewOutcome, resources: PanelResources, 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${esc(resources.styleUri)}">
+${resources.styleUris.map((uri) => `<link rel="stylesheet" href="${esc(uri)}">`).join('\n')}
 <title>${esc(vscode.l10n.t('Filter Preview'))}</title>
 </head>
 <body data-run="${runId}">

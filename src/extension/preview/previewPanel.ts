@@ -30,19 +30,17 @@ export class PreviewPanel extends Disposable {
   private rerun: Rerun | undefined;
   private runs = 0;
 
-  /** Shows `outcome` in the panel (created on first use, else revealed where it is). */
-  static show(
-    ctx: CommandContext,
-    outcome: PreviewOutcome,
-    rerun: Rerun,
-    column = vscode.ViewColumn.Active,
-  ): PreviewPanel {
+  /**
+   * Shows `outcome` in the panel: created on first use, else revealed where it is — or in `column` when given (beside
+   * the diff of an Apply, so the diff stays in view).
+   */
+  static show(ctx: CommandContext, outcome: PreviewOutcome, rerun: Rerun, column?: vscode.ViewColumn): PreviewPanel {
     let panel = PreviewPanel.current;
     if (!panel) {
-      panel = ctx.host.own(new PreviewPanel(ctx, column));
+      panel = ctx.host.own(new PreviewPanel(ctx, column ?? vscode.ViewColumn.Active));
       PreviewPanel.current = panel;
     } else {
-      panel.panel.reveal(undefined, false);
+      panel.panel.reveal(column, false);
     }
     panel.update(outcome, rerun);
     return panel;
@@ -85,7 +83,9 @@ export class PreviewPanel extends Disposable {
       outcome,
       {
         cspSource: webview.cspSource,
-        styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
+        styleUris: ['preview.css', 'filters.css', 'events.css'].map((name) =>
+          webview.asWebviewUri(vscode.Uri.joinPath(media, name)).toString(),
+        ),
         scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
       },
       ++this.runs,

@@ -4,6 +4,8 @@
  * JSON), the bundled samples from the palette, a big file capped in the table, errors, and a live recording.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { JSON_DOCUMENT_SCHEME } from '../../../src/extension/flows/documents/jsonDocuments';
 import {
@@ -11,6 +13,7 @@ import {
   REAL_ORG_INTEGRATION_ID as REAL_ORG,
   TUTORIAL_INTEGRATION_ID as TUTORIAL,
 } from '../../../src/emulator/seed';
+import { REPO_ROOT } from '../../vscode/paths';
 import { logTextContaining } from '../support/extensionApi';
 import { script, useFlowTestContext } from './flowTestSetup';
 import { cspOf, eventBridgeEvent, topicOf, writeWorkspaceFile, type PreviewShown } from './previewFixtures';
@@ -108,6 +111,46 @@ describe('flows: Preview Filter on Events…', function () {
     assert.equal(again.find('events')[0].items![0].description, 'used last');
     assert.match(panel.html, /Preview on the bundled samples/);
     assert.match(panel.html, /Keeps 0 of 2 events \(0%\)/);
+  });
+
+  it('from a filter row: the panel marks that filter and says what each filter dropped', async () => {
+    const file = writeWorkspaceFile('events/direction.jsonl', [
+      premiumEvent('Premium Gold', 'inbound', 'c1'),
+      premiumEvent('Premium Gold', 'outbound', 'c2'),
+      premiumEvent('Premium Gold', 'outbound', 'c3'),
+    ]);
+    script(t, []);
+    const shown = await preview({
+      integrationId: MULTI,
+      subscriptionName: 'premium-queues',
+      attributeKey: 'interaction.direction',
+      events: file,
+    });
+    assert.ok(shown);
+    assert.deepEqual(
+      shown.outcome.attributeFilters.map((f) => [f.text, f.isFocus, f.dropped]),
+      [
+        ['interaction.routing.queue.name regex "^Premium.*$"', false, 0],
+        ['interaction.direction exact "inbound"', true, 2],
+        ['interaction.customer.id exists', false, 0],
+      ],
+    );
+    assert.match(
+      shown.panel.html,
+      /<li class="focus"><span class="mono">interaction\.direction exact &#34;inbound&#34;<\/span><span class="tag focus">this filter<\/span><span class="count">dropped 2<\/span>/,
+    );
+  });
+
+  it('is offered in the palette and on subscription, filter and Topic filters rows', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+    const rows = (manifest.contributes.menus['view/item/context'] as { command: string; when: string }[])
+      .filter((m) => m.command === 'genesysCloud.previewFilter')
+      .map((m) => /viewItem (?:==|=~) (\S+)/.exec(m.when)![1]);
+    assert.deepEqual([...new Set(rows)].sort(), ['/^filter:/', 'subscription', 'topicFilters']);
+    const hidden = (manifest.contributes.menus.commandPalette as { command: string; when: string }[]).filter(
+      (m) => m.command === 'genesysCloud.previewFilter',
+    );
+    assert.deepEqual(hidden, [], 'not hidden from the palette');
   });
 
   it('from the palette on the bundled samples: an org without attribute filters previews its topic filter and says so', async () => {
