@@ -36,10 +36,7 @@ export function rememberEvents(events: EventSelection): void {
 
 type Item = { kind: 'events'; events: EventSelection } | { kind: 'record' } | { kind: 'browse' };
 
-export function eventSourceStep<S extends EventsState>(
-  extensionUri: vscode.Uri,
-  canRecord: (state: S) => boolean,
-): WizardStep<S> {
+export function eventSourceStep<S extends EventsState>(extensionUri: vscode.Uri): WizardStep<S> {
   return {
     shouldPrompt: (s) => !s.args.events,
     prompt: async (ask, s) => {
@@ -47,7 +44,7 @@ export function eventSourceStep<S extends EventsState>(
         const chosen = await ask.pick<Item>({
           id: 'events',
           placeholder: vscode.l10n.t('Preview on which events? Type to filter the workspace files'),
-          items: (signal) => sourceItems(extensionUri, canRecord(s), signal),
+          items: (signal) => sourceItems(extensionUri, signal),
         });
         if (chosen.kind === 'record') {
           s.source = { kind: 'record' };
@@ -67,11 +64,7 @@ export function eventSourceStep<S extends EventsState>(
   };
 }
 
-async function sourceItems(
-  extensionUri: vscode.Uri,
-  canRecord: boolean,
-  signal: AbortSignal,
-): Promise<PickItem<Item>[]> {
+async function sourceItems(extensionUri: vscode.Uri, signal: AbortSignal): Promise<PickItem<Item>[]> {
   const others = vscode.l10n.t('Other sources');
   const samples = await bundledSamples(extensionUri);
   const items: PickItem<Item>[] = [
@@ -84,15 +77,13 @@ async function sourceItems(
       value: { kind: 'events', events: samples },
     },
   ];
-  if (canRecord) {
-    items.push({
-      label: vscode.l10n.t('Record live events…'),
-      description: vscode.l10n.t("for a few seconds, from the org's Notifications API"),
-      icon: 'record',
-      group: others,
-      value: { kind: 'record' },
-    });
-  }
+  items.push({
+    label: vscode.l10n.t('Record live events…'),
+    description: vscode.l10n.t("for a few seconds, from the org's Notifications API"),
+    icon: 'record',
+    group: others,
+    value: { kind: 'record' },
+  });
   items.push({
     label: vscode.l10n.t('Browse…'),
     description: vscode.l10n.t('.json, .jsonl or .ndjson files anywhere'),

@@ -77,7 +77,9 @@ export function recordSteps<S extends RecordState>(
       const text = await ask.input({
         id: 'liveIds',
         prompt: vscode.l10n.t(
-          'Ids to put in place of {id} after "{0}." in {1} — several separated by commas',
+          // {id} is an argument: l10n would read it as a named placeholder.
+          'Ids to put in place of {0} after "{1}." in {2} — several separated by commas',
+          '{id}',
           kind,
           topics.join(', '),
         ),

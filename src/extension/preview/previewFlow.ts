@@ -27,7 +27,7 @@ export function eventSteps<S extends RecordState>(
   client: GenesysClient,
   topicFilter: (state: S) => string[],
 ): WizardStep<S>[] {
-  return [eventSourceStep<S>(ctx.host.context.extensionUri, () => true), ...recordSteps<S>(ctx, client, topicFilter)];
+  return [eventSourceStep<S>(ctx.host.context.extensionUri), ...recordSteps<S>(ctx, client, topicFilter)];
 }
 
 /** The events the answers chose; a recording is made now, after the last question. */

@@ -240,6 +240,10 @@ describe('flows: Preview Filter on Events…', function () {
       prompter.find('liveIds')[0].validation[0]!.message,
       /"not\.an id" is not an id: no spaces, dots or braces/,
     );
+    assert.match(
+      prompter.find('liveIds')[0].prompt!,
+      /in place of \{id\} after "users\." in v2\.users\.\{id\}\.routingStatus/,
+    );
     const { outcome } = shown;
     assert.equal(outcome.events.recording, true);
     assert.ok(outcome.summary.total >= 3, `events recorded: ${outcome.summary.total}`);
