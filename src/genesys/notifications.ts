@@ -38,6 +38,12 @@ export interface NotificationTopic {
   requiresPermissions?: string[];
 }
 
+/** One topic's event schema (JSON Schema), from GET /api/v2/notifications/availabletopics?expand=schema. */
+export interface TopicSchema {
+  id: string;
+  schema: JsonObject;
+}
+
 /** Platform limits (official documentation): channels per OAuth client, topics per channel, channel lifetime. */
 export const MAX_CHANNELS_PER_CLIENT = 20;
 export const MAX_TOPICS_PER_CHANNEL = 1_000;
@@ -126,6 +132,28 @@ export class NotificationsApi {
     );
     if (!isJsonObject(body) || !Array.isArray(body.entities)) throw unexpectedShape('the available topics list');
     return body.entities.filter(isJsonObject).flatMap((e) => (typeof e.id === 'string' ? [readTopic(e)] : []));
+  }
+
+  /**
+   * Each topic's event schema: the attribute keys its events have. A request of its own because the schemas make the
+   * answer large (hundreds of KB on a real org); topics without a schema are left out.
+   */
+  async topicSchemas(signal?: AbortSignal): Promise<TopicSchema[]> {
+    const body = await this.client.requestJson(
+      'GET',
+      '/api/v2/notifications/availabletopics?expand=schema',
+      {
+        action: 'read the notification topic schemas',
+        resource: 'The notification topics list',
+        permissionHint: 'This OAuth client may not list notification topics.',
+      },
+      undefined,
+      signal,
+    );
+    if (!isJsonObject(body) || !Array.isArray(body.entities)) throw unexpectedShape('the available topics list');
+    return body.entities
+      .filter(isJsonObject)
+      .flatMap((e) => (typeof e.id === 'string' && isJsonObject(e.schema) ? [{ id: e.id, schema: e.schema }] : []));
   }
 }
 

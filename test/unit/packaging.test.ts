@@ -24,6 +24,13 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'dist/regexWorker.js',
     'node_modules/re2-wasm/build/wasm/re2.wasm',
     'media/genesys-cloud.svg',
+    // The preview's bundled samples (two real EventBridge events) and its webview's style and script.
+    'media/sample-events/v2.audits.entitytype.UserPresence__GenesysCloudBlueprints.json',
+    'media/sample-events/v2.conversations.transcription__captured_thirdparty.json',
+    'media/preview/preview.css',
+    'media/preview/filters.css',
+    'media/preview/events.css',
+    'media/preview/preview.js',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }

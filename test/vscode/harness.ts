@@ -12,6 +12,8 @@ import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
 export interface Workbench {
   page: Page;
   emulatorUrl: string;
+  /** The folder opened as the workspace (empty at start): files a user would have, e.g. recorded events. */
+  workspaceDir: string;
   /** PNG into test-artifacts/screenshots/<test>/<nn>-<name>.png; returns its path. */
   shot(name: string): Promise<string>;
   /** F1, type ">Genesys Cloud: <title>", run the entry with exactly that label. */
@@ -94,7 +96,7 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
           `The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`,
         );
       });
-    return createWorkbench(page, stack.emulator.url, dirs.screenshots, () => stack.close());
+    return createWorkbench(page, stack.emulator.url, stack.server.workspaceDir, dirs.screenshots, () => stack.close());
   } catch (err) {
     await stack.close();
     throw err;
@@ -104,6 +106,7 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
 function createWorkbench(
   page: Page,
   emulatorUrl: string,
+  workspaceDir: string,
   screenshotDir: string,
   close: () => Promise<void>,
 ): Workbench {
@@ -111,6 +114,7 @@ function createWorkbench(
   return {
     page,
     emulatorUrl,
+    workspaceDir,
     close,
     async shot(name) {
       shotCount += 1;

@@ -4,7 +4,7 @@ import { AGENTS, CUSTOMERS, DIRECTIONS, DIVISION_ID, MEDIA_TYPES, QUEUES, type R
 /**
  * Event bodies shaped like the platform's, per topic family: analytics detail events (the SDK's
  * `AcdStartDetailEventTopicAcdStartEvent` and friends), audits and transcriptions (the real samples in
- * test/fixtures/sample-events), queue conversations (`QueueConversationEventTopicConversation`), user presence and
+ * media/sample-events), queue conversations (`QueueConversationEventTopicConversation`), user presence and
  * routing status. `ids` are the topic's concrete ids in order (`v2.users.<ids[0]>.presence`).
  */
 export type BodyBuilder = (random: Random, ids: readonly string[], now: number) => JsonObject;

@@ -21,6 +21,18 @@ import { switchProfileCommand } from './switchProfile';
 export type CommandHandler = (...args: unknown[]) => unknown;
 export type CommandFactory = (ctx: CommandContext) => CommandHandler;
 
+/**
+ * Preview Filter on Events…: the panel, the preview core and re2-wasm load on the command's first run, never at
+ * activation (the module is required inside the handler, then cached by require).
+ */
+function previewFilterCommand(ctx: CommandContext): CommandHandler {
+  let handler: CommandHandler | undefined;
+  return async (...args) => {
+    handler ??= (await import('../preview/previewCommand')).previewFilterCommand(ctx);
+    return handler(...args);
+  };
+}
+
 export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.signIn': signInCommand,
   'genesysCloud.signOut': signOutCommand,
@@ -35,6 +47,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.addTopicFilter': addTopicFilterCommand,
   'genesysCloud.removeTopicFilter': removeTopicFilterCommand,
   'genesysCloud.selectTopicsByRegex': selectTopicsByRegexCommand,
+  'genesysCloud.previewFilter': previewFilterCommand,
   // Internal (not in package.json, so not in the palette): the "Load more…" row's click.
   [LOAD_MORE_COMMAND]: (ctx) => (row?: unknown) =>
     ctx.host.tree.loadMore((row as LoadMoreNode | undefined) ?? ctx.host.tree.rootNode.loadMoreRow),

@@ -92,6 +92,8 @@ export interface ConfirmOptions {
   confirmLabel: string;
   /** Warnings for destructive changes (remove), information otherwise. */
   severity?: 'info' | 'warning';
+  /** More buttons beside the confirm (e.g. "Preview on Events…"); choosing one resolves with its label. */
+  actions?: string[];
 }
 
 export interface NotifyOptions {
@@ -106,8 +108,8 @@ export interface Prompter {
   pick<T>(options: PickOptions<T>): Promise<T | Back>;
   pickMany<T>(options: PickManyOptions<T>): Promise<T[] | Back>;
   input(options: InputOptions): Promise<string | Back>;
-  /** A modal question; false when the user chose Cancel or closed it. */
-  confirm(options: ConfirmOptions): Promise<boolean>;
+  /** A modal question: true for the confirm button, an action's label, false when the user chose Cancel or closed it. */
+  confirm(options: ConfirmOptions): Promise<boolean | string>;
   /** A non-modal message; resolves with the clicked action (or undefined) whenever the user gets to it. */
   notify(options: NotifyOptions): Promise<string | undefined>;
 }

@@ -27,11 +27,18 @@ export class VsCodePrompter implements Prompter {
     return showInputBox(options);
   }
 
-  async confirm(options: ConfirmOptions): Promise<boolean> {
+  async confirm(options: ConfirmOptions): Promise<boolean | string> {
     const show =
       options.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
-    const answer = await show(options.message, { modal: true, detail: options.detail }, options.confirmLabel);
-    return answer === options.confirmLabel;
+    const actions = options.actions ?? [];
+    const answer = await show(
+      options.message,
+      { modal: true, detail: options.detail },
+      options.confirmLabel,
+      ...actions,
+    );
+    if (answer === options.confirmLabel) return true;
+    return answer !== undefined && actions.includes(answer) ? answer : false;
   }
 
   notify(options: NotifyOptions): Promise<string | undefined> {

@@ -3,7 +3,8 @@
  * - {@link createPreview} compiles the topic stage, a subscription's filters and a draft (validating every pattern);
  * - {@link readEventFiles} reads .json/.jsonl/.ndjson files in bounded memory, {@link runPreview} /
  *   {@link previewEventFiles} evaluate them and return the counts, streaming each verdict to a callback;
- * - {@link describeVerdict} and friends put a verdict into words; {@link planTap} says which topics can be recorded live.
+ * - {@link describeVerdict} and friends put a verdict into words; {@link planTap} says which topics can be recorded live;
+ * - {@link EventKeyCollector} and {@link schemaKeys} list the attribute keys events and topic schemas have.
  */
 export { shapeOf, type EventShape, type ShapedEvent } from './eventShape';
 export { TopicStage, topicMatches, type TopicDecision } from './topicStage';
@@ -47,4 +48,5 @@ export {
   type TopicCount,
 } from './tally';
 export { describeCounts, describeFilter, describeVerdict, displayValue, percent } from './describe';
+export { EventKeyCollector, schemaKeys, type EventKey, type SchemaKey } from './keyPaths';
 export { isWebSocketTopic, planTap, type RequestedTopicCheck, type TapPlan, type TapPlanEntry } from './tapPlan';

@@ -26,7 +26,11 @@ export type Answer =
   | { id: string; cancel: true }
   /** Escape while the picker still shows busy: waits `afterMs` (default 300) without waiting for the items. */
   | { id: string; cancelWhileLoading: true; afterMs?: number }
-  | { id: string; confirm: boolean | ((options: ConfirmOptions) => Promise<boolean> | boolean) };
+  /** true/false for the confirm button or Cancel, a string for one of the confirm's `actions`. */
+  | {
+      id: string;
+      confirm: boolean | string | ((options: ConfirmOptions) => Promise<boolean | string> | boolean | string);
+    };
 
 export interface RecordedPrompt {
   kind: 'pick' | 'pickMany' | 'input' | 'confirm';
@@ -151,11 +155,18 @@ export class ScriptedPrompter implements Prompter {
     }
   }
 
-  async confirm(options: ConfirmOptions): Promise<boolean> {
+  async confirm(options: ConfirmOptions): Promise<boolean | string> {
     this.prompts.push({ kind: 'confirm', id: options.id, confirm: options, validation: [] });
     const answer = this.next('confirm', options.id);
     if (!('confirm' in answer)) throw new Error(`Answer for confirm "${options.id}" needs "confirm"`);
-    return typeof answer.confirm === 'function' ? answer.confirm(options) : answer.confirm;
+    const chosen = typeof answer.confirm === 'function' ? await answer.confirm(options) : answer.confirm;
+    // Like the real dialog: only its own buttons can be chosen.
+    if (typeof chosen === 'string' && !options.actions?.includes(chosen)) {
+      throw new Error(
+        `Confirm "${options.id}" has no button "${chosen}"; actions: ${options.actions?.join(' | ') ?? 'none'}`,
+      );
+    }
+    return chosen;
   }
 
   async notify(options: NotifyOptions): Promise<string | undefined> {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { Emulator } from '../../../src/emulator/server';
 import { envFor, MULTI_ID, requestLines, runInProcess, startTestEmulator } from './cliHarness';
 
-const SAMPLES = path.resolve(__dirname, '../../../../test/fixtures/sample-events');
+const SAMPLES = path.resolve(__dirname, '../../../../media/sample-events');
 const AUDIT_SAMPLE = path.join(SAMPLES, 'v2.audits.entitytype.UserPresence__GenesysCloudBlueprints.json');
 const TRANSCRIPTION_SAMPLE = path.join(SAMPLES, 'v2.conversations.transcription__captured_thirdparty.json');
 

@@ -99,6 +99,20 @@ describe('notifications client', () => {
     await client.dispose();
   });
 
+  it('reads the topic schemas with expand=schema, and a 403 as a permission error', async () => {
+    const schemas = await new NotificationsApi(client).topicSchemas();
+    const presence = schemas.find((s) => s.id === 'v2.users.{id}.presence');
+    assert.ok(presence, `ids: ${schemas.map((s) => s.id).join(', ')}`);
+    assert.equal((presence.schema.properties as { id: { type: string } }).id.type, 'string');
+    assert.ok(emulator.requests.some((r) => r.path === '/api/v2/notifications/availabletopics?expand=schema'));
+    emulator.addFault({ path: '/api/v2/notifications/availabletopics', status: 403 });
+    await assert.rejects(
+      new NotificationsApi(client).topicSchemas(),
+      (err: unknown) => isGenesysError(err) && err.kind === 'permission',
+    );
+    await client.dispose();
+  });
+
   it('checks topics and limits before creating anything', () => {
     assert.match(checkTapRequest([]) ?? '', /no topics/);
     assert.match(checkTapRequest(['v2.users.{id}.presence']) ?? '', /placeholder/);

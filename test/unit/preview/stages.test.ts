@@ -8,8 +8,8 @@ import { shapeOf } from '../../../src/filters/preview/eventShape';
 import { TopicStage, topicMatches } from '../../../src/filters/preview/topicStage';
 import { AttributePath, textOf } from '../../../src/filters/preview/attributeValues';
 
-/** Copies of the two real EventBridge events in shared/sample-events (tests must not depend on a folder outside the repo). */
-export const SAMPLES = path.resolve(__dirname, '../../../../test/fixtures/sample-events');
+/** Copies of the two real EventBridge events in shared/sample-events, shipped with the extension as its bundled samples. */
+export const SAMPLES = path.resolve(__dirname, '../../../../media/sample-events');
 
 describe('event shapes', () => {
   it('an EventBridge event: body = detail.eventBody, topic = detail.topicName (the real samples)', () => {

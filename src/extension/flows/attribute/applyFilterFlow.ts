@@ -15,6 +15,7 @@ import { regexValidator } from '../regexInput';
 import { findSubscription } from '../subscriptionItems';
 import { integrationAndSubscriptionSteps, type FilterFlowState } from './filterSteps';
 import { exactValuesProblem, formatExactValues, parseExactValues } from './filterValues';
+import { keySuggestions } from './keySuggestions';
 
 export type FilterFlowMode = 'apply' | 'edit';
 
@@ -53,7 +54,7 @@ export async function askFilterEdit(
   const title = mode === 'edit' ? 'Edit Filter' : 'Apply Subscription Filter';
   const steps = [
     ...integrationAndSubscriptionSteps<ApplyState>(session, (s) => `Pick a subscription of ${s.integration!.name}`),
-    keyStep(mode),
+    keyStep(ctx, session, mode),
     matchTypeStep(),
     valuesStep(ctx),
   ];
@@ -69,12 +70,12 @@ export async function askFilterEdit(
   return { integrationId: done.integration!.id, document: done.document!, edit };
 }
 
-function keyStep(mode: FilterFlowMode): WizardStep<ApplyState> {
+function keyStep(ctx: CommandContext, session: SignedInSession, mode: FilterFlowMode): WizardStep<ApplyState> {
   return {
     shouldPrompt: (s) => !s.args.attributeKey,
     prompt: async (ask, s) => {
       const filters = findSubscription(s.document!, s.subscription!)!.filters;
-      const items: PickItem<string>[] = filters
+      const existing: PickItem<string>[] = filters
         .filter((x) => x.key)
         .map((x) => ({
           label: x.key,
@@ -82,6 +83,14 @@ function keyStep(mode: FilterFlowMode): WizardStep<ApplyState> {
           icon: 'filter',
           value: x.key,
         }));
+      // Applying: also keys seen in loaded events and in the topics' schemas, each with an example value.
+      const items = async (signal: AbortSignal): Promise<PickItem<string>[]> => {
+        if (mode === 'edit') return existing;
+        const exclude = new Set(existing.map((item) => item.value));
+        const { client } = session;
+        const log = ctx.services.log;
+        return [...existing, ...(await keySuggestions(client, s.integration!.id, exclude, log, signal))];
+      };
       s.key = await ask.pick({
         id: 'attributeKey',
         placeholder:

@@ -12,6 +12,7 @@ import type { CommandContext } from '../../commands/commandContext';
 import { closeJsonDiff, type ShownDiff } from '../documents/diffEditor';
 import { RequestProgress } from '../progress';
 import { confirmDiff } from '../review/confirmDiff';
+import { DraftPreviewAction } from './draftPreviewAction';
 
 export interface FilterWriteRequest {
   integrationId: string;
@@ -39,6 +40,9 @@ export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteR
   const progress = new RequestProgress(`${verb} filter on ${edit.key} in ${edit.subscription}`);
   let shown: ShownDiff | undefined;
   let requestSent = false;
+  // Applying or editing a filter can be tried on events from the confirm; a removal or an undo has no draft.
+  const draftPreview =
+    edit.kind === 'set' && verb === 'Apply' ? new DraftPreviewAction(ctx, integrationId, edit) : undefined;
   try {
     const update = await progress.run(() =>
       client.updateEventBridgeDocument(integrationId, (doc) => applyFilterEdit(doc, edit), {
@@ -65,6 +69,8 @@ export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteR
               confirmLabel: verb,
               severity: edit.kind === 'remove' ? 'warning' : 'info',
             },
+            actions: draftPreview ? [draftPreview.action(before)] : undefined,
+            note: await draftPreview?.note(before),
           });
         },
       }),
