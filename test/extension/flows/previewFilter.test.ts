@@ -12,7 +12,7 @@ import {
   MULTI_SUBSCRIPTION_INTEGRATION_ID as MULTI,
   REAL_ORG_INTEGRATION_ID as REAL_ORG,
   TUTORIAL_INTEGRATION_ID as TUTORIAL,
-} from '../../../src/emulator/seed';
+} from '../../../src/emulator/defaultOrgData';
 import { REPO_ROOT } from '../../vscode/paths';
 import { logTextContaining } from '../support/extensionApi';
 import { script, useFlowTestContext } from './flowTestSetup';

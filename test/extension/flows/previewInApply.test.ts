@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { FilterWriteOutcome } from '../../../src/extension/flows/attribute/writeFilterEdit';
-import { TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/seed';
+import { TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/defaultOrgData';
 import { withProfile } from '../support/extensionApi';
 import { script, useFlowTestContext } from './flowTestSetup';
 import { eventBridgeEvent, SAMPLES_DIR, topicOf, writeWorkspaceFile } from './previewFixtures';

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { FrameLocator } from 'playwright-core';
 import { EventFactory } from '../../../src/emulator/notifications/eventFactory';
-import { DEFAULT_ORG_ID } from '../../../src/emulator/seed';
+import { DEFAULT_ORG_ID } from '../../../src/emulator/defaultOrgData';
 import { launchWorkbench, SELECTORS, uiLocators, type Workbench } from '../../vscode/harness';
 
 let workbench: Workbench;
