@@ -1,5 +1,8 @@
-import { createTwoFilesPatch } from 'diff';
 import type { JsonValue } from '../common/json';
+import { lazy } from '../common/lazy';
+
+// A lazy edge (see common/lazy.ts): jsdiff loads with the first diff, not with whoever formats a document.
+const jsdiff = lazy(() => require('diff') as typeof import('diff'));
 
 /** The canonical text of a document for diffs and previews. */
 export function formatDocument(doc: JsonValue): string {
@@ -12,6 +15,8 @@ export function formatDocument(doc: JsonValue): string {
  */
 export function unifiedDiff(before: string, after: string, beforeLabel: string, afterLabel: string): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(beforeLabel, afterLabel, before, after, undefined, undefined, { context: 3 });
+  const patch = jsdiff().createTwoFilesPatch(beforeLabel, afterLabel, before, after, undefined, undefined, {
+    context: 3,
+  });
   return patch.replace(/^=+\n/, '');
 }
