@@ -1,0 +1,135 @@
+/**
+ * Extension activation as VS Code itself reports it: the number in "Developer: Show Running Extensions", which is
+ * the extension host's codeLoadingTime + activateCallTime (loading dist/extension.js, then the synchronous part of
+ * activate()). A real code-server (VS Code 1.100.3) loads the extension from this repository, signed in through the
+ * Environment profile against the emulator; each round opens a fresh workbench (a new extension host), shows the
+ * Genesys Cloud view (which activates us) and reads our row of the Running Extensions editor.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { workbenchUrl } from '../vscode/browser';
+import { startEditorStack } from '../vscode/editorStack';
+import { SELECTORS } from '../vscode/harness';
+import { ARTIFACTS_DIR, EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
+import { measureProcess } from './processTiming';
+import { median, ms, type BenchRow, type BenchSection } from './section';
+
+const ROUNDS = Number(process.env.BENCH_ACTIVATION_ROUNDS ?? 7);
+/** An extension loaded from a folder has no Marketplace entry: the editor names it by its id. */
+const NAME = EXTENSION_ID;
+/** Another build to measure instead (a folder with package.json and dist/), e.g. a copy of the previous release. */
+const EXTENSION_PATH = process.env.BENCH_EXTENSION_PATH ?? REPO_ROOT;
+/** Peers read from the same editor for scale (built-in extensions that activate on start-up here). */
+const PEERS = ['Git'];
+
+export const activationSection: BenchSection = {
+  name: 'extension activation',
+  async run() {
+    const logDir = path.join(ARTIFACTS_DIR, 'logs', 'bench-activation');
+    fs.rmSync(logDir, { recursive: true, force: true });
+    fs.mkdirSync(logDir, { recursive: true });
+    const stack = await startEditorStack(logDir);
+    try {
+      const { page } = stack;
+      page.setDefaultTimeout(60_000);
+      const ours: number[] = [];
+      const peers = new Map<string, number[]>(PEERS.map((p) => [p, []]));
+      for (let round = 0; round < ROUNDS; round++) {
+        await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: EXTENSION_PATH }));
+        await page.locator(SELECTORS.activityBar).waitFor();
+        const entry = page.locator(SELECTORS.activityEntry);
+        await entry.waitFor();
+        if ((await page.locator(SELECTORS.activeActivityEntry).count()) === 0) await entry.click();
+        const times = await readRunningExtensions(page, [NAME, ...PEERS]);
+        ours.push(times.get(NAME) as number);
+        for (const peer of PEERS) {
+          const t = times.get(peer);
+          if (t !== undefined) peers.get(peer)?.push(t);
+        }
+        if (round === 0) await page.screenshot({ path: path.join(logDir, 'running-extensions.png') });
+      }
+      const rows: BenchRow[] = [
+        {
+          measure: `extension activation in VS Code 1.100.3 (Running Extensions: load + activate()), ${ROUNDS} starts`,
+          value: ms(median(ours)),
+          baseline: `range ${Math.min(...ours)}–${Math.max(...ours)} ms`,
+          goal: '< 30 ms',
+        },
+      ];
+      for (const [peer, times] of peers) {
+        if (times.length > 0) {
+          rows.push({ measure: `  for scale: built-in ${peer} in the same starts`, value: ms(median(times)) });
+        }
+      }
+      return rows;
+    } finally {
+      await stack.close();
+    }
+  },
+};
+
+/**
+ * Opens Developer: Show Running Extensions and returns "Activation: N ms" per display name. Waits until ours has
+ * activated (the row says "Activating..." until then). The list is virtual: rows out of view are scrolled to.
+ */
+async function readRunningExtensions(page: Page, names: string[]): Promise<Map<string, number>> {
+  await page.keyboard.press('F1');
+  const input = page.locator(SELECTORS.quickInputBox);
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>Developer: Show Running Extensions');
+  const row = page
+    .locator(SELECTORS.quickInputRow)
+    .filter({ has: page.locator('.label-name', { hasText: /^Developer: Show Running Extensions$/ }) })
+    .first();
+  await row.click();
+  const editor = page.locator('.runtime-extensions-editor');
+  await editor.waitFor();
+  const found = new Map<string, number>();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && !found.has(names[0])) {
+    for (const element of await editor.locator('.extension').all()) {
+      const name = (await element.locator('.name').textContent())?.trim() ?? '';
+      const time = /(\d+)ms/.exec((await element.locator('.activation-time').textContent()) ?? '');
+      if (names.includes(name) && time) found.set(name, Number(time[1]));
+    }
+    if (!found.has(names[0])) {
+      await editor.hover();
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(200);
+    }
+  }
+  if (!found.has(names[0])) throw new Error(`"${names[0]}" never showed an activation time in Running Extensions`);
+  return found;
+}
+
+const PROBE_ROUNDS = Number(process.env.BENCH_PROBE_ROUNDS ?? 15);
+
+/**
+ * The same two numbers measured in plain Node (a fresh process each round, a stub `vscode`): require the bundle,
+ * call activate(). No editor needed, so it runs anywhere; VS Code's own number is higher because its extension host
+ * is busy starting other extensions at the same time.
+ */
+export const activationInNodeSection: BenchSection = {
+  name: 'extension activation in Node',
+  async run() {
+    const bundle = path.join(EXTENSION_PATH, 'dist', 'extension.js');
+    const probe = path.join(REPO_ROOT, 'out', 'test', 'startup', 'probe.js');
+    const loading: number[] = [];
+    const total: number[] = [];
+    for (let round = 0; round < PROBE_ROUNDS; round++) {
+      const { stdout, exitCode, stderr } = await measureProcess(process.execPath, [probe, 'extension', bundle]);
+      if (exitCode !== 0) throw new Error(`probe failed: ${stderr}`);
+      const result = JSON.parse(stdout) as { codeLoadingMs: number; activateCallMs: number };
+      loading.push(result.codeLoadingMs);
+      total.push(result.codeLoadingMs + result.activateCallMs);
+    }
+    return [
+      {
+        measure: `extension activation in Node with a stub \`vscode\` (load + activate()), ${PROBE_ROUNDS} processes`,
+        value: ms(median(total), 1),
+        baseline: `of which loading the bundle ${ms(median(loading), 1)}`,
+      },
+    ];
+  },
+};
