@@ -48,8 +48,14 @@ describe('start-up cost', () => {
   it('the probe sees a lazily loaded module once it is used (so the checks below can fail)', () => {
     const { modules } = probe('cli', 'out/src/cli/run.js', 'validate', '--regex', '^a');
     const found = heavyIn(modules);
-    assert.ok(found.some((m) => m.startsWith('the regex validator')), found.join('\n'));
-    assert.ok(found.some((m) => m.startsWith('re2-wasm')), found.join('\n'));
+    assert.ok(
+      found.some((m) => m.startsWith('the regex validator')),
+      found.join('\n'),
+    );
+    assert.ok(
+      found.some((m) => m.startsWith('re2-wasm')),
+      found.join('\n'),
+    );
   });
 
   it('activating the extension loads no HTTP stack, regex engine, diff or command module', () => {
