@@ -1,13 +1,9 @@
-import type { JsonValue } from '../common/json';
 import { lazy } from '../common/lazy';
+
+export { formatDocument } from './documentText';
 
 // A lazy edge (see common/lazy.ts): jsdiff loads with the first diff, not with whoever formats a document.
 const jsdiff = lazy(() => require('diff') as typeof import('diff'));
-
-/** The canonical text of a document for diffs and previews. */
-export function formatDocument(doc: JsonValue): string {
-  return JSON.stringify(doc, null, 2) + '\n';
-}
 
 /**
  * A unified diff (`--- before`, `+++ after`, `@@` hunks with 3 lines of context); empty string when nothing changed.

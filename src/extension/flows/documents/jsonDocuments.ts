@@ -4,7 +4,7 @@
  * counter so a new diff never shows a cached old text. Contents are dropped when the editor closes.
  */
 import * as vscode from 'vscode';
-import { formatDocument } from '../../../filters/diff';
+import { formatDocument } from '../../../filters/documentText';
 import type { JsonValue } from '../../../common/json';
 
 export const JSON_DOCUMENT_SCHEME = 'genesys-cloud-json';
