@@ -15,11 +15,13 @@ import { ARTIFACTS_DIR, EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
 import { measureProcess } from './processTiming';
 import { median, ms, type BenchRow, type BenchSection } from './section';
 
-const ROUNDS = Number(process.env.BENCH_ACTIVATION_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ACTIVATION_ROUNDS ?? 9);
 /** An extension loaded from a folder has no Marketplace entry: the editor names it by its id. */
 const NAME = EXTENSION_ID;
 /** Another build to measure instead (a folder with package.json and dist/), e.g. a copy of the previous release. */
 const EXTENSION_PATH = process.env.BENCH_EXTENSION_PATH ?? REPO_ROOT;
+/** A second build measured in the same editor, alternating start by start with the first (paired before/after). */
+const COMPARE_PATH = process.env.BENCH_EXTENSION_COMPARE;
 /** Peers read from the same editor for scale (built-in extensions that activate on start-up here). */
 const PEERS = ['Git'];
 
@@ -33,37 +35,32 @@ export const activationSection: BenchSection = {
     try {
       const { page } = stack;
       page.setDefaultTimeout(60_000);
-      const ours: number[] = [];
-      const peers = new Map<string, number[]>(PEERS.map((p) => [p, []]));
+      const builds = [{ label: '', path: EXTENSION_PATH, ours: [] as number[], git: [] as number[] }];
+      if (COMPARE_PATH) builds.push({ label: ` — ${COMPARE_PATH}`, path: COMPARE_PATH, ours: [], git: [] });
       for (let round = 0; round < ROUNDS; round++) {
-        await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: EXTENSION_PATH }));
-        await page.locator(SELECTORS.activityBar).waitFor();
-        const entry = page.locator(SELECTORS.activityEntry);
-        await entry.waitFor();
-        if ((await page.locator(SELECTORS.activeActivityEntry).count()) === 0) await entry.click();
-        const times = await readRunningExtensions(page, [NAME, ...PEERS]);
-        ours.push(times.get(NAME) as number);
-        process.stderr.write(`  start ${round + 1}: ${times.get(NAME)} ms\n`);
-        for (const peer of PEERS) {
-          const t = times.get(peer);
-          if (t !== undefined) peers.get(peer)?.push(t);
+        for (const build of round % 2 === 0 ? builds : [...builds].reverse()) {
+          await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: build.path }));
+          await page.locator(SELECTORS.activityBar).waitFor();
+          const entry = page.locator(SELECTORS.activityEntry);
+          await entry.waitFor();
+          if ((await page.locator(SELECTORS.activeActivityEntry).count()) === 0) await entry.click();
+          const times = await readRunningExtensions(page, [NAME, ...PEERS]);
+          build.ours.push(times.get(NAME) as number);
+          const git = times.get(PEERS[0]);
+          if (git !== undefined) build.git.push(git);
+          process.stderr.write(`  start ${round + 1}${build.label}: ${times.get(NAME)} ms (Git ${git ?? '?'} ms)\n`);
+          if (round === 0) await page.screenshot({ path: path.join(logDir, 'running-extensions.png') });
         }
-        if (round === 0) await page.screenshot({ path: path.join(logDir, 'running-extensions.png') });
       }
-      const rows: BenchRow[] = [
+      return builds.flatMap((build): BenchRow[] => [
         {
-          measure: `extension activation in VS Code 1.100.3 (Running Extensions: load + activate()), ${ROUNDS} starts`,
-          value: ms(median(ours)),
-          baseline: `range ${Math.min(...ours)}–${Math.max(...ours)} ms`,
+          measure: `extension activation in VS Code 1.100.3 (Running Extensions: load + activate()), ${ROUNDS} starts${build.label}`,
+          value: ms(median(build.ours)),
+          baseline: `range ${Math.min(...build.ours)}–${Math.max(...build.ours)} ms`,
           goal: '< 30 ms',
         },
-      ];
-      for (const [peer, times] of peers) {
-        if (times.length > 0) {
-          rows.push({ measure: `  for scale: built-in ${peer} in the same starts`, value: ms(median(times)) });
-        }
-      }
-      return rows;
+        { measure: `  for scale: built-in Git in the same starts${build.label}`, value: ms(median(build.git)) },
+      ]);
     } finally {
       await stack.close();
     }
@@ -125,23 +122,23 @@ const PROBE_ROUNDS = Number(process.env.BENCH_PROBE_ROUNDS ?? 15);
 export const activationInNodeSection: BenchSection = {
   name: 'extension activation in Node',
   async run() {
-    const bundle = path.join(EXTENSION_PATH, 'dist', 'extension.js');
     const probe = path.join(REPO_ROOT, 'out', 'test', 'startup', 'probe.js');
-    const loading: number[] = [];
-    const total: number[] = [];
+    const builds = [{ label: '', path: EXTENSION_PATH, loading: [] as number[], total: [] as number[] }];
+    if (COMPARE_PATH) builds.push({ label: ` — ${COMPARE_PATH}`, path: COMPARE_PATH, loading: [], total: [] });
     for (let round = 0; round < PROBE_ROUNDS; round++) {
-      const { stdout, exitCode, stderr } = await measureProcess(process.execPath, [probe, 'extension', bundle]);
-      if (exitCode !== 0) throw new Error(`probe failed: ${stderr}`);
-      const result = JSON.parse(stdout) as { codeLoadingMs: number; activateCallMs: number };
-      loading.push(result.codeLoadingMs);
-      total.push(result.codeLoadingMs + result.activateCallMs);
+      for (const build of builds) {
+        const bundle = path.join(build.path, 'dist', 'extension.js');
+        const { stdout, exitCode, stderr } = await measureProcess(process.execPath, [probe, 'extension', bundle]);
+        if (exitCode !== 0) throw new Error(`probe failed: ${stderr}`);
+        const result = JSON.parse(stdout) as { codeLoadingMs: number; activateCallMs: number };
+        build.loading.push(result.codeLoadingMs);
+        build.total.push(result.codeLoadingMs + result.activateCallMs);
+      }
     }
-    return [
-      {
-        measure: `extension activation in Node with a stub \`vscode\` (load + activate()), ${PROBE_ROUNDS} processes`,
-        value: ms(median(total), 1),
-        baseline: `of which loading the bundle ${ms(median(loading), 1)}`,
-      },
-    ];
+    return builds.map((build) => ({
+      measure: `extension activation in Node with a stub \`vscode\` (load + activate()), ${PROBE_ROUNDS} processes${build.label}`,
+      value: ms(median(build.total), 1),
+      baseline: `of which loading the bundle ${ms(median(build.loading), 1)}`,
+    }));
   },
 };
