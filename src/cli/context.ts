@@ -1,7 +1,14 @@
+import { lazy } from '../common/lazy';
 import type { GenesysClient } from '../genesys/client';
-import { RegexValidator } from '../filters/regex/validator';
-import { createClient, readCredentials } from './genesysClient';
+import type { RegexValidator } from '../filters/regex/validator';
 import type { CliIo, Output } from './output';
+
+// Lazy edges (see common/lazy.ts): `--help`, usage errors and `validate` never load the Genesys client, and
+// commands that send nothing never load the regex validator.
+const clientModule = lazy(() => require('./genesysClient') as typeof import('./genesysClient'));
+const validatorModule = lazy(
+  () => require('../filters/regex/validator') as typeof import('../filters/regex/validator'),
+);
 
 /**
  * What a command gets: output, a cancellation signal, and lazily created resources.
@@ -20,12 +27,17 @@ export class CommandContext {
 
   /** Reads GENESYS_ENV / GENESYS_CLIENT_ID / GENESYS_CLIENT_SECRET; throws exit code 2 when any is missing. */
   genesys(): GenesysClient {
+    const { createClient, readCredentials } = clientModule();
     this.client ??= createClient(readCredentials(this.io.env), this.output);
     return this.client;
   }
 
-  validator(): RegexValidator {
-    this.regexValidator ??= new RegexValidator();
+  /**
+   * `once` (apply, validate --regex): this process validates one pattern and exits, so cheap patterns compile in
+   * this thread and only the others start the worker. `batch` (validate --patterns): every compile in the worker.
+   */
+  validator(use: 'once' | 'batch' = 'once'): RegexValidator {
+    this.regexValidator ??= new (validatorModule().RegexValidator)({ inProcess: use === 'once' });
     return this.regexValidator;
   }
 

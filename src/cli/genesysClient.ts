@@ -1,6 +1,6 @@
 import { GenesysClient } from '../genesys/client';
 import { credentialsFromEnv, type ClientCredentials } from '../genesys/credentials';
-import { describeRetryNotice } from '../genesys/http';
+import { describeRetryNotice } from '../genesys/retryNotice';
 import { CliError } from './cliErrors';
 import { ExitCode } from './exitCodes';
 import type { CliIo, Output } from './output';
@@ -23,5 +23,10 @@ export function readCredentials(env: CliIo['env']): ClientCredentials {
 /** One client for the whole run; retry notices go to stderr so the user knows why it is waiting. */
 export function createClient(credentials: ClientCredentials, output: Output): GenesysClient {
   output.protectSecret(credentials.clientSecret);
-  return new GenesysClient({ ...credentials, onRetry: (notice) => output.err(describeRetryNotice(notice)) });
+  return new GenesysClient({
+    ...credentials,
+    onRetry: (notice) => output.err(describeRetryNotice(notice)),
+    // A CLI run makes a handful of requests and exits: Node's own HTTP stack, undici only through a proxy.
+    httpStack: 'node',
+  });
 }

@@ -2,7 +2,10 @@
 
 /** `2 filters`, `1 event`: a count and its noun. */
 export function plural(n: number, word: string, pluralWord = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : pluralWord}`;
+  // The first toLocaleString of a process loads ICU's number formatting (≈ 12 ms of a CLI run); below 1,000 the
+  // text is the same without it.
+  const count = Number.isInteger(n) && Math.abs(n) < 1000 ? String(n) : n.toLocaleString('en-US');
+  return `${count} ${n === 1 ? word : pluralWord}`;
 }
 
 /** A wait as people read it: `1 s`, `2.5 s`, `12 s` (tenths only under 10 s, where they matter). */

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeRetryNotice, type RequestLogEntry, type RetryNotice } from '../genesys/http';
+import { describeRetryNotice, type RequestLogEntry, type RetryNotice } from '../genesys/retryNotice';
 
 /** The log of Genesys Cloud requests and their retries (the log channel only shows what these format). */
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { RegexValidator } from '../filters/regex/validator';
+import { lazy } from '../common/lazy';
+import type { RegexValidator } from '../filters/regex/validator';
 import { UserCancelledError } from './cancellation';
 import { settings } from './config';
 import { Disposable } from './lifecycle';
@@ -9,6 +10,11 @@ import type { ExtensionServices, SignedInSession } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { IntegrationsTreeProvider, VIEW_ID } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+
+// A lazy edge (see common/lazy.ts): the validator's scanner loads with the first pattern, its worker and re2-wasm too.
+const validatorModule = lazy(
+  () => require('../filters/regex/validator') as typeof import('../filters/regex/validator'),
+);
 
 /**
  * Owns everything with the extension's lifetime (log, profiles, session, tree, status bar, validator) and exposes
@@ -65,7 +71,7 @@ export class ServiceHost extends Disposable {
   }
 
   private createServices(): ExtensionServices {
-    const lazyValidator = (): RegexValidator => (this.validator ??= new RegexValidator());
+    const lazyValidator = (): RegexValidator => (this.validator ??= new (validatorModule().RegexValidator)());
     return {
       log: this.log,
       session: () => this.session.signedIn(),

@@ -1,10 +1,9 @@
-import { createTwoFilesPatch } from 'diff';
-import type { JsonValue } from '../common/json';
+import { lazy } from '../common/lazy';
 
-/** The canonical text of a document for diffs and previews. */
-export function formatDocument(doc: JsonValue): string {
-  return JSON.stringify(doc, null, 2) + '\n';
-}
+export { formatDocument } from './documentText';
+
+// A lazy edge (see common/lazy.ts): jsdiff loads with the first diff, not with whoever formats a document.
+const jsdiff = lazy(() => require('diff') as typeof import('diff'));
 
 /**
  * A unified diff (`--- before`, `+++ after`, `@@` hunks with 3 lines of context); empty string when nothing changed.
@@ -12,6 +11,8 @@ export function formatDocument(doc: JsonValue): string {
  */
 export function unifiedDiff(before: string, after: string, beforeLabel: string, afterLabel: string): string {
   if (before === after) return '';
-  const patch = createTwoFilesPatch(beforeLabel, afterLabel, before, after, undefined, undefined, { context: 3 });
+  const patch = jsdiff().createTwoFilesPatch(beforeLabel, afterLabel, before, after, undefined, undefined, {
+    context: 3,
+  });
   return patch.replace(/^=+\n/, '');
 }

@@ -1,8 +1,9 @@
-import type { Dispatcher } from 'undici';
+import * as path from 'node:path';
+import type { Dispatcher, WebSocket } from 'undici';
 import type { JsonObject, JsonValue } from '../common/json';
+import { lazy } from '../common/lazy';
 import { ApiRequests } from './apiRequests';
 import { TokenProvider } from './auth';
-import { createDispatcher } from './dispatcher';
 import {
   updateUnversionedDocument,
   updateVersionedConfig,
@@ -33,8 +34,21 @@ import {
   unexpectedShape,
 } from './integrations';
 import { requireObject } from './jsonBodies';
+import type { DispatcherOptions } from './dispatcher';
+import { chooseRoute } from './proxyRoute';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
 import type { RequestContext } from './responseErrors';
+import type { HttpSender } from './sender';
+
+// Lazy edges (see common/lazy.ts): an HTTP stack loads on the client's first request, never at import.
+const nodeSenderModule = lazy(() => require('./nodeSender') as typeof import('./nodeSender'));
+// undici is also its own bundle (dist/undiciSender.js, an entry of the `bundle` script): at ≈ 550 KB, merely
+// compiling it would cost every start-up ≈ 15 ms even unused. The path is computed so esbuild leaves it alone; it is
+// the sibling file in dist/ and in tsc's out/src/genesys/ alike.
+const undiciSenderModule = lazy(
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy edge to a separate bundle
+  () => require(path.join(__dirname, 'undiciSender.js')) as typeof import('./undiciSender'),
+);
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
@@ -62,6 +76,12 @@ export interface GenesysClientOptions {
   onRetry?: (n: RetryNotice) => void;
   /** Replaces the client's own Agent (tests pass a MockAgent); the client does not close it. */
   dispatcher?: Dispatcher;
+  /**
+   * `undici` (default): undici for every request — proxy agents, one pool for a long-lived host (the extension).
+   * `node`: Node's own http/https when the route is direct, undici only through a proxy — for short-lived processes
+   * (the CLI), which would otherwise spend more on loading undici than on their requests.
+   */
+  httpStack?: 'undici' | 'node';
 }
 
 const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
@@ -76,11 +96,15 @@ const MAX_PAGES = 1_000;
 export class GenesysClient {
   readonly environment: GenesysEnvironment;
   readonly clientId: string;
-  /** What every request goes through (proxy included); the notification tap opens its WebSocket with it too. */
-  readonly dispatcher: Dispatcher;
   private readonly auth: TokenProvider;
   private readonly requests: ApiRequests;
-  private readonly ownedDispatcher?: Dispatcher;
+  private readonly sender: () => HttpSender;
+  private senderCreated = false;
+  private readonly dispatcherOptions: DispatcherOptions;
+  /** Tests' MockAgent; else the client makes its own (per route, proxy included). */
+  private readonly givenDispatcher?: Dispatcher;
+  /** The notification tap's WebSocket route, made on first use (the API requests may run on Node's stack). */
+  private socketDispatcher?: Dispatcher;
 
   /** `timing` is a test seam (sleep, jitter, clock); production code leaves it out. */
   constructor(opts: GenesysClientOptions, timing: TransportTiming = realTiming) {
@@ -95,15 +119,19 @@ export class GenesysClient {
     const connectTimeoutMs = positiveOr(opts.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs');
     const requestTimeoutMs = positiveOr(opts.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 'requestTimeoutMs');
 
-    let dispatcher = opts.dispatcher;
-    if (!dispatcher) {
-      const environment = this.environment;
-      dispatcher = createDispatcher({ environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs }).dispatcher;
-      this.ownedDispatcher = dispatcher;
-    }
-    this.dispatcher = dispatcher;
+    const environment = this.environment;
+    this.dispatcherOptions = { environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs };
+    this.givenDispatcher = opts.dispatcher;
+    // Decided (and a bad proxy URL rejected) now; the stack itself loads on the first request.
+    const direct = chooseRoute(environment, opts.proxy).kind === 'direct';
+    const useNode = opts.httpStack === 'node' && direct && !opts.dispatcher;
+    this.sender = lazy(() => {
+      this.senderCreated = true;
+      if (useNode) return nodeSenderModule().nodeSender(connectTimeoutMs);
+      return undiciSenderModule().undiciSender(opts.dispatcher, this.dispatcherOptions);
+    });
     const { onRequest, onRetry } = opts;
-    const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing });
+    const transport = new HttpTransport({ sender: this.sender, requestTimeoutMs, onRequest, onRetry, timing });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
     const lifetime = new AbortController();
     const { tokenUrl, apiBase } = this.environment;
@@ -234,10 +262,21 @@ export class GenesysClient {
     return this.requests.json(method, path, ctx, { body, signal, idempotent });
   }
 
+  /**
+   * A WebSocket on the client's route (its proxy too): the notification tap listens on it. Loads undici, which also
+   * implements the socket; the API requests themselves may run on Node's stack (the CLI).
+   */
+  openWebSocket(url: string): WebSocket {
+    const undici = undiciSenderModule();
+    this.socketDispatcher ??= this.givenDispatcher ?? undici.createDispatcher(this.dispatcherOptions).dispatcher;
+    return new undici.WebSocket(url, { dispatcher: this.socketDispatcher });
+  }
+
   /** Closes the client's own connections (a dispatcher passed in options stays open). */
   async dispose(): Promise<void> {
     this.requests.close();
-    await this.ownedDispatcher?.close();
+    if (this.senderCreated) await this.sender().close();
+    if (this.socketDispatcher && this.socketDispatcher !== this.givenDispatcher) await this.socketDispatcher.close();
   }
 
   private configEndpoint(id: string): DocumentEndpoint {

@@ -1,6 +1,4 @@
-import { formatSeconds } from '../common/text';
 import { performance } from 'node:perf_hooks';
-import { Dispatcher, request } from 'undici';
 import { GenesysError, cancelledError, isGenesysError } from './errors';
 import { RequestContext, errorFromResponse, statusText } from './responseErrors';
 import {
@@ -13,33 +11,10 @@ import {
   sleep,
 } from './retryPolicy';
 import { currentRetryListeners } from './retryScope';
+import type { RequestLogEntry, RetryNotice } from './retryNotice';
+import type { HttpSender } from './sender';
 
-/** One line per HTTP attempt (token requests included); paths only, never headers or tokens. */
-export interface RequestLogEntry {
-  method: string;
-  path: string;
-  status?: number;
-  ms: number;
-  correlationId?: string;
-  attempt: number;
-  error?: string;
-}
-
-export interface RetryNotice {
-  attempt: number;
-  maxAttempts: number;
-  waitMs: number;
-  /** e.g. "429 Too Many Requests" or "connection reset (ECONNRESET)". */
-  reason: string;
-}
-
-/**
- * The one wording of a retry, for the CLI's stderr, the extension's log and its progress notifications:
- * "429 Too Many Requests: waiting 2 s before attempt 2 of 5" (`attempt` is the attempt that just failed).
- */
-export function describeRetryNotice(notice: RetryNotice): string {
-  return `${notice.reason}: waiting ${formatSeconds(notice.waitMs)} before attempt ${notice.attempt + 1} of ${notice.maxAttempts}`;
-}
+export { describeRetryNotice, type RequestLogEntry, type RetryNotice } from './retryNotice';
 
 /** Seams for tests: how to wait, where jitter comes from, what time it is. */
 export interface TransportTiming {
@@ -51,7 +26,8 @@ export interface TransportTiming {
 export const realTiming: TransportTiming = { sleep, random: Math.random, now: Date.now };
 
 export interface TransportOptions {
-  dispatcher: Dispatcher;
+  /** The HTTP stack, created on the first request (so creating a client loads none). */
+  sender: () => HttpSender;
   requestTimeoutMs: number;
   onRequest?: (e: RequestLogEntry) => void;
   onRetry?: (n: RetryNotice) => void;
@@ -151,14 +127,10 @@ export class HttpTransport {
       });
 
     try {
-      const res = await request(url, {
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-        signal,
-        dispatcher: this.opts.dispatcher,
-      });
-      const text = await res.body.text();
+      const res = await this.opts
+        .sender()
+        .send(url, { method: req.method, headers: req.headers, body: req.body, signal });
+      const { text } = res;
       const correlationId = header(res.headers, 'inin-correlation-id');
       log({ status: res.statusCode, correlationId });
       return {

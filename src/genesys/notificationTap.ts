@@ -1,4 +1,4 @@
-import { WebSocket, type Dispatcher } from 'undici';
+import type { WebSocket } from 'undici';
 import { isJsonObject, type JsonObject } from '../common/json';
 import { formatSeconds } from '../common/text';
 import type { GenesysClient } from './client';
@@ -107,7 +107,7 @@ export async function tapNotifications(client: GenesysClient, options: TapOption
     if (accepted.size === 0) {
       throw new GenesysError('permission', 'The platform subscribed none of the topics; nothing can be recorded.');
     }
-    result.stoppedBy = await listen(channel, client.dispatcher, options, result);
+    result.stoppedBy = await listen(channel, (url) => client.openWebSocket(url), options, result);
   } finally {
     result.unsubscribed = await unsubscribe(api, channel.id);
   }
@@ -128,7 +128,7 @@ async function unsubscribe(api: NotificationsApi, channelId: string): Promise<bo
 /** Reads the channel's socket until a stop condition; reconnects once when the socket drops or goes silent. */
 function listen(
   channel: NotificationChannel,
-  dispatcher: Dispatcher,
+  openSocket: (url: string) => WebSocket,
   options: TapOptions,
   result: TapResult,
 ): Promise<TapStop> {
@@ -163,7 +163,7 @@ function listen(
     };
 
     const connect = (): void => {
-      const ws = new WebSocket(channel.connectUri, { dispatcher });
+      const ws = openSocket(channel.connectUri);
       ws.binaryType = 'arraybuffer';
       socket = ws;
       let open = false;

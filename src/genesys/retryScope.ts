@@ -12,7 +12,7 @@
  * that caller's scope only.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { RetryNotice } from './http';
+import type { RetryNotice } from './retryNotice';
 
 export type RetryListener = (notice: RetryNotice) => void;
 

@@ -22,6 +22,7 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'CHANGELOG.md',
     'dist/extension.js',
     'dist/regexWorker.js',
+    'dist/undiciSender.js',
     'node_modules/re2-wasm/build/wasm/re2.wasm',
     'media/genesys-cloud.svg',
     // The preview's bundled samples (two real EventBridge events) and its webview's style and script.

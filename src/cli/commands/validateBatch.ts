@@ -38,7 +38,7 @@ export async function validatePatternFile(ctx: CommandContext, file: string, all
     );
   }
   const started = performance.now();
-  const validator = ctx.validator();
+  const validator = ctx.validator('batch');
   // Each queued validation listens for Ctrl+C so it can leave the queue; that is IN_FLIGHT listeners, not a leak.
   setMaxListeners(Math.max(getMaxListeners(ctx.signal), IN_FLIGHT + 10), ctx.signal);
   const tally: Tally = { valid: 0, withWarnings: 0, invalid: 0, notJson: 0 };

@@ -6,8 +6,8 @@
  * and the status bar, not in the write's progress.
  */
 import * as vscode from 'vscode';
-import { withRetryListener } from '../../genesys/client';
-import { describeRetryNotice } from '../../genesys/http';
+import { withRetryListener } from '../../genesys/retryScope';
+import { describeRetryNotice } from '../../genesys/retryNotice';
 import { UserCancelledError } from '../cancellation';
 
 /**

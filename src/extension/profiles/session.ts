@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { GenesysClient } from '../../genesys/client';
+import { lazy } from '../../common/lazy';
+import type { GenesysClient } from '../../genesys/client';
 import type { ClientCredentials } from '../../genesys/credentials';
 import { settings } from '../config';
 import { Disposable } from '../lifecycle';
@@ -8,6 +9,9 @@ import type { SignedInSession } from '../services';
 import { SubscriptionFilterAvailability } from '../subscriptionFilterAvailability';
 import type { Profile } from './profile';
 import { ProfileStore } from './profileStore';
+
+// A lazy edge (see common/lazy.ts): the client loads when a profile is first used, after activation.
+const clientModule = lazy(() => require('../../genesys/client') as typeof import('../../genesys/client'));
 
 /** Context key that drives the welcome view and the menus. */
 export const SIGNED_IN_CONTEXT = 'genesysCloud.signedIn';
@@ -63,7 +67,7 @@ export class Session extends Disposable {
 
   /** Builds a client with the extension's logging and proxy. Used for the session and for sign-in checks. */
   createClient(credentials: ClientCredentials): GenesysClient {
-    return new GenesysClient({
+    return new (clientModule().GenesysClient)({
       ...credentials,
       proxy: settings.httpProxy(),
       onRequest: (e) => logRequest(this.log, e),

@@ -5,6 +5,7 @@
 import { plural } from '../../common/text';
 import { CompileWorker, abortError, type CompileOutcome, type CompileWorkerStats } from './compileWorker';
 import { mapRe2Error, tooComplexDiagnostic } from './errorMapping';
+import { compileInProcess, isCheapToCompile } from './inProcessCompile';
 import { scanPattern, type ScanResult } from './scanner';
 import {
   MAX_PATTERN_LENGTH,
@@ -22,6 +23,12 @@ export interface RegexValidatorOptions {
   compileTimeoutMs?: number;
   /** Worker script to run; by default found next to the bundle or the compiled validator. */
   workerPath?: string;
+  /**
+   * Compile patterns that are cheap by construction (see inProcessCompile.ts) in this thread instead of the worker.
+   * Only for a process that validates a pattern or two and exits (the CLI): it saves starting the worker, but a
+   * long-lived host must keep every compile in the worker, where a time budget and a restart protect it.
+   */
+  inProcess?: boolean;
 }
 
 /** Recent RE2 outcomes by rewritten pattern: retyping or re-validating never recompiles (or re-crashes). */
@@ -31,9 +38,11 @@ const CACHE_SIZE = 256;
 export class RegexValidator {
   private readonly worker: CompileWorker;
   private readonly cache = new Map<string, CompileOutcome>();
+  private inProcess: boolean;
 
   constructor(options: RegexValidatorOptions = {}) {
     this.worker = new CompileWorker({ timeoutMs: options.compileTimeoutMs ?? 1500, workerPath: options.workerPath });
+    this.inProcess = options.inProcess ?? false;
   }
 
   async validate(
@@ -80,6 +89,18 @@ export class RegexValidator {
     return this.worker.dispose();
   }
 
+  /** The in-process fast path, when enabled and the pattern is cheap; undefined sends the pattern to the worker. */
+  private compileHere(re2Pattern: string): CompileOutcome | undefined {
+    if (!this.inProcess || !isCheapToCompile(re2Pattern)) return undefined;
+    try {
+      return compileInProcess(re2Pattern);
+    } catch {
+      // A wasm abort leaves the module unusable: from now on the worker compiles everything.
+      this.inProcess = false;
+      return undefined;
+    }
+  }
+
   private async compile(re2Pattern: string, signal?: AbortSignal): Promise<CompileOutcome> {
     const cached = this.cache.get(re2Pattern);
     if (cached) {
@@ -87,7 +108,7 @@ export class RegexValidator {
       this.cache.set(re2Pattern, cached);
       return cached;
     }
-    const outcome = await this.worker.compile(re2Pattern, signal);
+    const outcome = this.compileHere(re2Pattern) ?? (await this.worker.compile(re2Pattern, signal));
     // A timeout may be a busy machine (2 shared cores, a GC pause) rather than the pattern: keep it out of the cache
     // so that asking again can succeed. Aborts inside RE2 (out of memory) are deterministic and are cached.
     if (outcome.kind === 'tooComplex' && outcome.timedOut) return outcome;

@@ -7,18 +7,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { WorkerReply, WorkerRequest } from './protocol';
-
-interface WrappedRE2 {
-  ok(): boolean;
-  error(): string;
-  delete(): void;
-}
-interface Re2Binding {
-  WrappedRE2: new (pattern: string, ignoreCase: boolean, multiline: boolean, dotAll: boolean) => WrappedRE2;
-  HEAP8: Int8Array;
-  _malloc(size: number): number;
-  _free(pointer: number): void;
-}
+import { loadRe2Binding, re2CompileError, type Re2Binding } from './re2Binding';
 
 const port = parentPort;
 if (!port) throw new Error('regex worker must run in a worker thread');
@@ -28,22 +17,15 @@ const send = (reply: WorkerReply): void => port.postMessage(reply);
 let binding: Re2Binding;
 try {
   // Loaded only here, so the 858 KB wasm is compiled off the main thread and only when first needed.
-  binding = require('re2-wasm/build/wasm/re2') as Re2Binding;
+  binding = loadRe2Binding();
   send({ type: 'ready' });
 } catch (err) {
   send({ type: 'loadFailed', message: err instanceof Error ? err.message : String(err) });
 }
 
 function compile(id: number, pattern: string): WorkerReply {
-  // Flags stay off: inline flags in the pattern are what the backend sees too.
-  const compiled = new binding.WrappedRE2(pattern, false, false, false);
-  try {
-    return compiled.ok()
-      ? { type: 'compiled', id, ok: true }
-      : { type: 'compiled', id, ok: false, error: compiled.error() };
-  } finally {
-    compiled.delete();
-  }
+  const error = re2CompileError(binding, pattern);
+  return error === undefined ? { type: 'compiled', id, ok: true } : { type: 'compiled', id, ok: false, error };
 }
 
 function memoryStats(): WorkerReply & { type: 'stats' } {

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { Disposable } from '../../lifecycle';
-import { formatDocument } from '../../../filters/diff';
+import { formatDocument } from '../../../filters/documentText';
 import type { JsonValue } from '../../../common/json';
 
 export const JSON_DOCUMENT_SCHEME = 'genesys-cloud-json';
