@@ -35,6 +35,7 @@ const HEAVY: Array<[what: string, test: RegExp]> = [
   ['the Genesys client', /src\/genesys\/(client|apiRequests|auth|http|dispatcher|undiciSender|nodeSender)\.js$/],
   ['the regex validator', /src\/filters\/regex\/validator\.js$/],
   ['a command flow', /src\/extension\/(flows\/(attribute|topics)\/|flows\/showIntegrationJson|profiles\/signInWizard)/],
+  ['the preview panel or core', /src\/(extension\/preview|filters\/preview)\//],
   ['a CLI command', /src\/cli\/commands\//],
 ];
 
