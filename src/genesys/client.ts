@@ -33,11 +33,13 @@ import {
   unexpectedShape,
 } from './integrations';
 import { requireObject } from './jsonBodies';
+import { RateLimitPacer, type PaceNotice } from './rateLimitPacer';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
 import type { RequestContext } from './responseErrors';
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
+export type { PaceNotice } from './rateLimitPacer';
 export type {
   ConfigUpdate,
   ConfigUpdateOptions,
@@ -60,6 +62,11 @@ export interface GenesysClientOptions {
   onRequest?: (e: RequestLogEntry) => void;
   /** Every retry of every request this client makes (a log); `withRetryListener` narrows to one piece of work. */
   onRetry?: (n: RetryNotice) => void;
+  /**
+   * Requests wait for the token's rate-limit window to reset rather than be answered 429: told once per window
+   * when that happens (a log line, a CLI notice).
+   */
+  onPace?: (n: PaceNotice) => void;
   /** Replaces the client's own Agent (tests pass a MockAgent); the client does not close it. */
   dispatcher?: Dispatcher;
 }
@@ -100,7 +107,9 @@ export class GenesysClient {
       this.ownedDispatcher = dispatcher;
     }
     const { onRequest, onRetry } = opts;
-    const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing });
+    // One pacer per client: the limit is per token, and a client has one token at a time.
+    const pacer = new RateLimitPacer(timing, opts.onPace);
+    const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing, pacer });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
     const lifetime = new AbortController();
     const { tokenUrl, apiBase } = this.environment;
