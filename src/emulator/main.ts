@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseRateLimitFlag } from './rateLimit';
 import { defaultSeed } from './seed';
 import { startEmulator, type EmulatorOptions } from './server';
 
@@ -14,9 +15,14 @@ Options:
   --client-secret S    OAuth client secret to accept (default emulator-secret)
   --token-lifetime S   access token lifetime in seconds (default 86400)
   --org-id ID          organization id served by /api/v2/organizations/me
+  --rate-limit N[/S]   enforce N requests per S seconds (default 60) per token: 429 + Retry-After beyond it
+                       (default: the headers report 300/60 and nothing is refused)
+  --latency MS         wait MS milliseconds before every answer (default 0)
   --quiet              do not print a line per request
   --print-seed         print the default seed (a starting point for --seed files) and exit
   -h, --help           show this help
+
+Limits at run time: GET/PUT /__emulator/limits {"rateLimit": {"allowed": N, "windowSeconds": S} | null, "latencyMs": MS}
 
 Fault rules (a seed file's "faults" array, or POST /__emulator/faults at run time):
   {"method"?, "path"? (substring, or /regex/flags), "status"?, "retryAfter"?, "body"?, "delayMs"?,
@@ -53,6 +59,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
         'client-secret': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'org-id': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        latency: { type: 'string' },
         quiet: { type: 'boolean' },
         'print-seed': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -76,8 +84,17 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-seed' {
       'a whole number of seconds > 0',
     ),
     orgId: v['org-id'],
+    rateLimit: rateLimitOption(v['rate-limit']),
+    latencyMs: parseNumber('latency', v.latency, (n) => n >= 0 && n <= 60_000, 'milliseconds from 0 to 60000'),
     quiet: v.quiet ?? false,
   };
+}
+
+function rateLimitOption(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const settings = parseRateLimitFlag(value);
+  if (!settings) throw new UsageError(`--rate-limit must be N or N/SECONDS, e.g. 300/60 (got "${value}")`);
+  return settings;
 }
 
 async function main(): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { JsonObject } from '../common/json';
-import { parseBearer, RateLimitWindow, TokenStore } from './auth';
+import { parseBearer, TokenStore } from './auth';
 import { defaultErrorForStatus, genesysError } from './errors';
 import { FaultList, type FaultRule } from './faults';
 import {
@@ -20,11 +20,13 @@ import { integrationRoutes } from './routes/integrations';
 import { handleTokenRequest } from './routes/oauth';
 import { platformRoutes } from './routes/platform';
 import { dispatch, type Route } from './routes/router';
+import { limitsProblem, NO_LIMITS, RateLimiter, type EmulatorLimits, type RateLimitSettings } from './rateLimit';
 import { recordRequest, type RecordedRequest } from './requestLog';
 import { defaultSeed, loadSeedFile, validateSeed, type EmulatorSeed } from './seed';
 import { EmulatorData } from './state';
 
 export type { FaultRule } from './faults';
+export type { EmulatorLimits, RateLimitSettings } from './rateLimit';
 export type { EmulatorSeed } from './seed';
 export { MAX_RECORDED_REQUESTS, type RecordedRequest } from './requestLog';
 
@@ -46,6 +48,10 @@ export interface EmulatorOptions {
   orgId?: string;
   /** Default true: no request lines on stdout. The CLI entry passes false unless --quiet. */
   quiet?: boolean;
+  /** Enforce this rate limit per token (429 + Retry-After beyond it); default: report 300/min, refuse nothing. */
+  rateLimit?: RateLimitSettings;
+  /** Milliseconds added before every answer (default 0). */
+  latencyMs?: number;
 }
 
 export interface Emulator {
@@ -64,7 +70,11 @@ export interface Emulator {
   getConfig(id: string): JsonObject | undefined;
   /** Stores as the next version whatever version `config` carries — a concurrent writer. */
   setConfig(id: string, config: JsonObject): void;
-  /** Seed data and seed faults back, request log emptied; issued tokens stay valid. */
+  /** The rate limit and latency in force. */
+  limits(): EmulatorLimits;
+  /** Changes them (fields left out stay); windows start afresh. */
+  setLimits(limits: Partial<EmulatorLimits>): void;
+  /** Seed data, seed faults and the starting limits back, request log emptied; issued tokens stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -99,6 +109,8 @@ function checkOptions(opts: EmulatorOptions): void {
     throw new Error('clientSecret must not be empty.');
   }
   if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
+  const problem = limitsProblem({ rateLimit: opts.rateLimit, latencyMs: opts.latencyMs });
+  if (problem) throw new Error(problem);
 }
 
 function faultResponse(rule: FaultRule): EmulatorResponse {
@@ -121,7 +133,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const data = new EmulatorData(seed, opts.orgId);
   const faults = new FaultList();
   const tokens = new TokenStore();
-  const rateLimit = new RateLimitWindow();
+  const startingLimits: EmulatorLimits = {
+    rateLimit: opts.rateLimit ? { ...opts.rateLimit } : NO_LIMITS.rateLimit,
+    latencyMs: opts.latencyMs ?? NO_LIMITS.latencyMs,
+  };
+  let limits: EmulatorLimits = structuredClone(startingLimits);
+  const rateLimit = new RateLimiter(limits.rateLimit);
   const requests: RecordedRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
@@ -145,6 +162,15 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       faults.clear();
       loadSeedFaults();
       requests.length = 0;
+      controls.setLimits(startingLimits);
+    },
+    limits: () => structuredClone(limits),
+    setLimits: (changes) => {
+      const next = { ...limits, ...changes };
+      const problem = limitsProblem(next);
+      if (problem) throw new Error(`Invalid limits: ${problem}`);
+      limits = structuredClone(next);
+      rateLimit.configure(limits.rateLimit);
     },
     getEventBridgeDocument: (id) => {
       const doc = data.eventBridgeDocuments.get(id);
@@ -220,9 +246,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     const req = toEmulatorRequest(incoming, rawBody);
     if (req.path.startsWith('/__emulator/')) {
-      // The admin API is the test's back door: no faults, no auth, not in the request log.
+      // The admin API is the test's back door: no faults, no auth, no limits, not in the request log.
       writeResponse(res, dispatch(adminRoutes, req, controls), {});
       return;
+    }
+    const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
+    // Counted when the request arrives, as a server does; the answer comes after the latency.
+    const bearer = parseBearer(req.headers.authorization);
+    const limit = isApi ? rateLimit.take(bearer && tokens.isValid(bearer) ? bearer : 'anonymous') : undefined;
+    const limited = limit?.limited === true && bearer !== undefined && tokens.isValid(bearer);
+    if (limits.latencyMs > 0) {
+      await sleep(limits.latencyMs);
+      if (closed || res.destroyed) return;
     }
     const fault = faults.take(req.method, req.pathWithQuery);
     if (fault?.delayMs) {
@@ -236,10 +271,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       incoming.socket.destroy();
       return;
     }
-    const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
     let response: EmulatorResponse;
     if (fault?.status !== undefined) response = faultResponse(fault);
-    else if (req.path === '/oauth/token') {
+    else if (limited) {
+      const retryAfter = limit.retryAfterSeconds;
+      response = json(429, defaultErrorForStatus(429, retryAfter), { 'retry-after': String(retryAfter) });
+    } else if (req.path === '/oauth/token') {
       response = handleTokenRequest(req, { clientId, clientSecret, tokenLifetimeSeconds, tokens });
     } else if (isApi) response = serveApi(req);
     else {
@@ -249,11 +286,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       );
     }
 
-    const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID() };
-    if (isApi) {
-      const token = parseBearer(req.headers.authorization);
-      Object.assign(common, rateLimit.count(token && tokens.isValid(token) ? token : 'anonymous'));
-    }
+    const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID(), ...limit?.headers };
     record(req, response.status, startedAt);
     logLine(req, response.status, startedAt, fault ? ' (fault)' : '');
     writeResponse(res, response, common);
@@ -319,6 +352,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     setEventBridgeDocument: controls.setEventBridgeDocument,
     getConfig: controls.getConfig,
     setConfig: controls.setConfig,
+    limits: controls.limits,
+    setLimits: controls.setLimits,
     reset: controls.reset,
     close,
   };

@@ -3,6 +3,7 @@ import { validateFaultRule, type FaultRule } from '../faults';
 import { genesysError } from '../errors';
 import { json, type EmulatorRequest, type EmulatorResponse } from '../http';
 import { isJsonObject } from '../../common/json';
+import { limitsProblem, type EmulatorLimits } from '../rateLimit';
 import type { Route } from './router';
 
 /** What the admin API drives: the same operations as the JS API of `startEmulator`. */
@@ -18,6 +19,8 @@ export interface AdminControls {
   setEventBridgeDocument: (id: string, doc: JsonObject) => void;
   getConfig: (id: string) => JsonObject | undefined;
   setConfig: (id: string, config: JsonObject) => void;
+  limits: () => EmulatorLimits;
+  setLimits: (limits: Partial<EmulatorLimits>) => void;
 }
 
 const noContent: EmulatorResponse = { status: 204 };
@@ -85,6 +88,16 @@ function putConfig(req: EmulatorRequest, [id]: string[], admin: AdminControls): 
   return json(200, admin.getConfig(id));
 }
 
+/** `{rateLimit?: {allowed, windowSeconds} | null, latencyMs?}`: the fields given change, the others stay. */
+function putLimits(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  const problem = limitsProblem(result.body);
+  if (problem) return badRequest('Invalid limits: {reason}', { reason: problem });
+  admin.setLimits(result.body);
+  return json(200, admin.limits());
+}
+
 export const adminRoutes: Route<AdminControls>[] = [
   { method: 'GET', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => json(200, a.requests) },
   { method: 'DELETE', pattern: /^\/__emulator\/requests\/?$/, handler: (_r, _p, a) => (a.clearRequests(), noContent) },
@@ -101,4 +114,6 @@ export const adminRoutes: Route<AdminControls>[] = [
   { method: 'PUT', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: putDocument },
   { method: 'GET', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: getConfig },
   { method: 'PUT', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: putConfig },
+  { method: 'GET', pattern: /^\/__emulator\/limits\/?$/, handler: (_r, _p, a) => json(200, a.limits()) },
+  { method: 'PUT', pattern: /^\/__emulator\/limits\/?$/, handler: putLimits },
 ];
