@@ -1,4 +1,6 @@
 import { applyCommand } from './commands/apply';
+import { exportCommand } from './commands/export';
+import { planCommand } from './commands/plan';
 import { listCommand } from './commands/list';
 import { removeCommand } from './commands/remove';
 import { showCommand } from './commands/show';
@@ -20,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   validate: validateCommand,
   topics: topicsCommand,
+  export: exportCommand,
+  plan: planCommand,
 };
 
 /**
