@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { runCli } from '../../src/cli/run';
 import { RegexValidator } from '../../src/filters/regex/validator';
 import { readCorpus } from '../regexCorpus';
+import { benchFiltersAsCode } from './filtersAsCodeBench';
 
 const TYPICAL: Array<[label: string, pattern: string]> = [
   ['literal', 'support'],
@@ -108,6 +109,7 @@ async function main(): Promise<void> {
   } finally {
     await validator.dispose();
   }
+  await benchFiltersAsCode();
 }
 
 /** The regex corpus through `validate --patterns --json` in-process: file read, fresh worker, output and all. */

@@ -3,10 +3,11 @@
  * what each entry manages (its config for topics, its EventBridge document for subscriptions) concurrently under the
  * rate-limit pacer, and plan each one. Every entry gets its own outcome; one failing does not stop the others.
  */
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { entryLabel, type IntegrationEntry } from '../../filters/asCode/filtersFile';
 import { planIntegration, type IntegrationPlan } from '../../filters/asCode/planIntegration';
 import { resolveEntries, type IntegrationRef, type PlanProblem } from '../../filters/asCode/resolveEntries';
-import { readIntegrationStates } from '../../genesys/integrationStates';
+import { DEFAULT_CONCURRENCY, readIntegrationStates } from '../../genesys/integrationStates';
 import { isCliError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode, exitCodeFor, type ExitCodeValue } from '../exitCodes';
@@ -29,6 +30,7 @@ export interface EntryOutcome {
 }
 
 export async function planFile(ctx: CommandContext, checked: CheckedFiltersFile): Promise<EntryOutcome[]> {
+  allowConcurrentRequests(ctx);
   const client = ctx.genesys();
   const integrations = (await client.listEventBridgeIntegrations(ctx.signal)).map(({ id, name }) => ({ id, name }));
   const resolutions = resolveEntries(checked.file.integrations, integrations);
@@ -78,4 +80,12 @@ export function fromError(err: unknown, context: string): EntryFailure {
   };
   if (isCliError(err) && err.details.available) failure.available = err.details.available;
   return failure;
+}
+
+/**
+ * Every request in flight (and every wait for the rate-limit window) listens for Ctrl+C on the run's signal: with
+ * DEFAULT_CONCURRENCY integrations of two requests each that is a few dozen listeners, not a leak.
+ */
+export function allowConcurrentRequests(ctx: CommandContext): void {
+  setMaxListeners(Math.max(getMaxListeners(ctx.signal), DEFAULT_CONCURRENCY * 4 + 10), ctx.signal);
 }

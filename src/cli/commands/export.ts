@@ -13,7 +13,7 @@ import { COMMON_OPTIONS, parseOptions } from '../args';
 import { CliError, UsageError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode, mostSevere, type ExitCodeValue } from '../exitCodes';
-import { fromError } from '../asCode/planFile';
+import { allowConcurrentRequests, fromError } from '../asCode/planFile';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -35,6 +35,7 @@ export async function exportCommand(ctx: CommandContext, args: string[]): Promis
     });
   }
 
+  allowConcurrentRequests(ctx);
   const client = ctx.genesys();
   const listed = await client.listEventBridgeIntegrations(ctx.signal);
   const wanted = values['integration-id'] ?? listed.map((i) => i.id);
