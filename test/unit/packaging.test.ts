@@ -24,6 +24,8 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'dist/regexWorker.js',
     'node_modules/re2-wasm/build/wasm/re2.wasm',
     'media/genesys-cloud.svg',
+    // jsonValidation's schema for eventbridge-filters.json: without it the editor has no completion or hover there.
+    'schemas/eventbridge-filters.schema.json',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }

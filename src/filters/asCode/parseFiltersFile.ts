@@ -14,10 +14,11 @@ export interface ParsedFiltersFile {
   problems: FileProblem[];
 }
 
-const ROOT_PROPERTIES = ['$schema', 'integrations'];
-const ENTRY_PROPERTIES = ['id', 'name', 'topicFilters', 'subscriptions'];
-const SUBSCRIPTION_PROPERTIES = ['name', 'filters'];
-const FILTER_PROPERTIES = ['key', 'matchType', 'values'];
+/** What each object may hold; the JSON schema (schemas/eventbridge-filters.schema.json) says the same, a test keeps them in step. */
+export const ROOT_PROPERTIES = ['$schema', 'integrations'];
+export const ENTRY_PROPERTIES = ['id', 'name', 'topicFilters', 'subscriptions'];
+export const SUBSCRIPTION_PROPERTIES = ['name', 'filters'];
+export const FILTER_PROPERTIES = ['key', 'matchType', 'values'];
 
 export function parseFiltersFile(text: string): ParsedFiltersFile {
   const problems: FileProblem[] = [];

@@ -11,7 +11,13 @@
  *   new keys appended. Subscriptions the file does not name are untouched; a named one must exist.
  */
 import type { JsonObject } from '../../common/json';
-import { applyFilterEdit, listSubscriptions, type FilterEdit, type SetFilterEdit } from '../attributeFilters';
+import {
+  applyFilterEdit,
+  listSubscriptions,
+  undoEditFor,
+  type FilterEdit,
+  type SetFilterEdit,
+} from '../attributeFilters';
 import { readEventBridgeProperties, topicEditOn, type TopicEdit } from '../topics';
 import type { IntegrationEntry } from './filtersFile';
 import type { IntegrationRef, PlanProblem } from './resolveEntries';
@@ -161,6 +167,21 @@ export function documentEditOf(plan: IntegrationPlan): (document: JsonObject) =>
 
 export function filterEditsOn(edits: readonly FilterEdit[]): (document: JsonObject) => JsonObject {
   return (document) => edits.reduce((doc, edit) => (inEffect(doc, edit) ? doc : applyFilterEdit(doc, edit)), document);
+}
+
+/**
+ * The edits that take `before` back to itself after `edits` were applied to it (those already in effect skipped):
+ * each edit's undo from the state just before it, in reverse order — so a removed filter returns whole, at its place.
+ */
+export function undoFilterEdits(before: JsonObject, edits: readonly FilterEdit[]): FilterEdit[] {
+  const undos: FilterEdit[] = [];
+  let state = before;
+  for (const edit of edits) {
+    if (inEffect(state, edit)) continue;
+    undos.unshift(undoEditFor(state, edit));
+    state = applyFilterEdit(state, edit);
+  }
+  return undos;
 }
 
 function inEffect(document: JsonObject, edit: FilterEdit): boolean {

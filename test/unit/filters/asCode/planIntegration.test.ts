@@ -9,6 +9,8 @@ import { parseFiltersFile } from '../../../../src/filters/asCode/parseFiltersFil
 import {
   configEditOf,
   documentEditOf,
+  filterEditsOn,
+  undoFilterEdits,
   planIntegration,
   topicEditFor,
   type IntegrationPlan,
@@ -173,6 +175,26 @@ describe('filters as code: plan', () => {
     // Applied once, applying again changes nothing (idempotent).
     assert.deepEqual(documentEditOf(p)(rebased), rebased);
     assert.deepEqual(configEditOf(p)(configEditOf(p)(theirConfig)), configEditOf(p)(theirConfig));
+  });
+
+  it('undo: the undo edits of a plan take the document back exactly, removed filters whole and in place', () => {
+    const p = plan({
+      id: MULTI,
+      subscriptions: [
+        {
+          name: 'premium-queues',
+          filters: [
+            { key: 'interaction.routing.queue.name', matchType: 'exact', values: ['Gold'] },
+            { key: 'new', matchType: 'exists' },
+          ],
+        },
+        { name: 'digital-channels', filters: [] },
+      ],
+    });
+    const { before, after } = p.document!;
+    const undo = undoFilterEdits(before, p.filterEdits);
+    assert.equal(undo.length, p.filterEdits.length);
+    assert.deepEqual(filterEditsOn(undo)(after), before);
   });
 
   it('resolving entries: by id (name checked), by a unique name; none or several is a problem', () => {
