@@ -150,9 +150,9 @@ export class RateLimitPacer {
       w.mode = 'unlimited';
     }
     if (status === 429) {
-      // Whatever the estimate said, the server's window is used up: hold every request of this token for as long as
-      // the server asked (the 429's own retry waits exactly that long, so it is not delayed further by this).
-      if (w.mode === 'limited') w.count = Math.max(w.count, w.allowed);
+      // Hold every request of this token for as long as the server asked (the 429's own retry waits exactly that
+      // long, so it is not delayed further). The window itself is what the headers say: a 429 can come from another
+      // of the platform's limits while this token's window still has room.
       w.pausedUntil = Math.max(w.pausedUntil ?? 0, now + (retryAfterMs ?? reading?.resetMs ?? 1000));
     }
     for (const wake of w.waiters) wake();
