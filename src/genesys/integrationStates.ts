@@ -26,7 +26,7 @@ export interface IntegrationState {
   /** The subscription-filter endpoint answered 404 for this existing integration (every real org today). */
   documentUnavailable?: boolean;
   /** Why reading failed; the documents read before the failure are not returned. */
-  error?: unknown;
+  error?: Error;
 }
 
 export function readIntegrationStates(
@@ -48,7 +48,7 @@ export function readIntegrationStates(
     } catch (err) {
       // Ctrl+C ends the whole run, not just this integration.
       if (isCancellation(err)) throw err;
-      return { id: request.id, error: err };
+      return { id: request.id, error: err instanceof Error ? err : new Error(String(err)) };
     }
     return state;
   });

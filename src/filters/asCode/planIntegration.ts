@@ -68,6 +68,8 @@ export function planIntegration(
     subscriptions: [],
     changed: false,
   };
+  const problems = liveProblems(entry, integration, live);
+  if (problems.length > 0) return { problems };
   if (entry.topicFilters) {
     if (!live.config) throw new Error(`planIntegration needs the config of ${integration.id} to plan its topics.`);
     plan.topicEdit = topicEditFor(
@@ -77,34 +79,11 @@ export function planIntegration(
     plan.config = { before: live.config, after: configEditOf(plan)(live.config) };
   }
   if (entry.subscriptions) {
-    if (live.documentUnavailable) {
-      const span = entry.subscriptions[0]?.name.span ?? entry.span;
-      return {
-        problems: [
-          {
-            code: 'subscriptionFiltersUnavailable',
-            message:
-              `Attribute filters are not available for "${integration.name}" on this org (the subscription-filter ` +
-              'endpoint answers 404): leave "subscriptions" out of this entry; "topicFilters" works on every org.',
-            span,
-          },
-        ],
-      };
-    }
     if (!live.document) throw new Error(`planIntegration needs the EventBridge document of ${integration.id}.`);
     const existing = listSubscriptions(live.document);
-    const problems: PlanProblem[] = [];
     for (const subscription of entry.subscriptions) {
-      const current = existing.find((s) => s.name === subscription.name.value);
-      if (!current) {
-        problems.push({
-          code: 'subscriptionNotFound',
-          message: `"${integration.name}" has no subscription "${subscription.name.value}" (subscriptions are not created from the file).`,
-          span: subscription.name.span,
-          available: { label: 'Subscriptions in this integration', items: existing.map((s) => s.name) },
-        });
-        continue;
-      }
+      // liveProblems made sure every subscription named exists.
+      const current = existing.find((s) => s.name === subscription.name.value)!;
       const change: SubscriptionChange = { name: current.name, add: [], remove: [], change: [] };
       const wantedKeys = new Set(subscription.filters.map((f) => f.key.value));
       const sets: SetFilterEdit[] = [];
@@ -134,11 +113,45 @@ export function planIntegration(
       );
       if (change.add.length + change.remove.length + change.change.length > 0) plan.subscriptions.push(change);
     }
-    if (problems.length > 0) return { problems };
     plan.document = { before: live.document, after: documentEditOf(plan)(live.document) };
   }
   plan.changed = plan.topicEdit.add.length + plan.topicEdit.remove.length + plan.filterEdits.length > 0;
   return { plan };
+}
+
+/**
+ * What in the org keeps an entry from being planned: subscriptions it names that do not exist, or an org without the
+ * subscription-filter endpoint. Apart from planning so that the editor can show these even while the entry has
+ * problems of its own (an invalid topic, a bad pattern) that make its edits impossible to build.
+ */
+export function liveProblems(
+  entry: IntegrationEntry,
+  integration: IntegrationRef,
+  live: LiveIntegration,
+): PlanProblem[] {
+  if (!entry.subscriptions) return [];
+  if (live.documentUnavailable) {
+    const span = entry.subscriptions[0]?.name.span ?? entry.span;
+    return [
+      {
+        code: 'subscriptionFiltersUnavailable',
+        message:
+          `Attribute filters are not available for "${integration.name}" on this org (the subscription-filter ` +
+          'endpoint answers 404): leave "subscriptions" out of this entry; "topicFilters" works on every org.',
+        span,
+      },
+    ];
+  }
+  if (!live.document) throw new Error(`Checking ${integration.id} needs its EventBridge document.`);
+  const existing = listSubscriptions(live.document).map((s) => s.name);
+  return entry.subscriptions
+    .filter((subscription) => !existing.includes(subscription.name.value))
+    .map((subscription) => ({
+      code: 'subscriptionNotFound' as const,
+      message: `"${integration.name}" has no subscription "${subscription.name.value}" (subscriptions are not created from the file).`,
+      span: subscription.name.span,
+      available: { label: 'Subscriptions in this integration', items: existing },
+    }));
 }
 
 /** The wanted set against the live list: what to add (file order) and to remove. Order alone is no change. */
