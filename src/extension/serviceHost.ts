@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { RegexValidator } from '../filters/regex/validator';
+import { FiltersAsCode } from './asCode/filtersAsCode';
 import { UserCancelledError } from './cancellation';
 import { settings } from './config';
 import { Disposable } from './lifecycle';
@@ -21,6 +22,8 @@ export class ServiceHost extends Disposable {
   readonly tree: IntegrationsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly services: ExtensionServices;
+  /** eventbridge-filters.json: diagnostics, CodeLens, the org reads they share, the files' managed integrations. */
+  readonly asCode: FiltersAsCode;
   private validator: RegexValidator | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -33,6 +36,7 @@ export class ServiceHost extends Disposable {
         {
           session: () => this.session.signedIn(),
           organizationId: () => this.session.organizationId(),
+          managedBy: (integration) => this.asCode.managed.managedBy(integration),
         },
         this.log,
       ),
@@ -50,6 +54,8 @@ export class ServiceHost extends Disposable {
     );
     this.register({ dispose: () => void this.validator?.dispose() });
     this.services = this.createServices();
+    this.asCode = this.register(new FiltersAsCode(this.services));
+    this.register(this.asCode.managed.onDidChange(() => this.tree.redrawIntegrations()));
   }
 
   /** Takes ownership of something that must live as long as the extension. */

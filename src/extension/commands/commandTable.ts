@@ -2,6 +2,9 @@
  * The one command table: every command id and the factory that makes its handler from the command context.
  * package.json contributes the same ids (a test keeps them in step); `registerCommands` wraps each handler.
  */
+import { applyFiltersCommand } from '../asCode/applyFiltersCommand';
+import { exportToFileCommand } from '../asCode/exportToFileCommand';
+import { planFiltersCommand } from '../asCode/planFiltersCommand';
 import { applyFilterCommand, editFilterCommand, removeFilterCommand } from '../flows/attribute/filterCommands';
 import { showIntegrationJsonCommand } from '../flows/showIntegrationJson';
 import {
@@ -35,6 +38,9 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.addTopicFilter': addTopicFilterCommand,
   'genesysCloud.removeTopicFilter': removeTopicFilterCommand,
   'genesysCloud.selectTopicsByRegex': selectTopicsByRegexCommand,
+  'genesysCloud.exportToFile': exportToFileCommand,
+  'genesysCloud.planFilters': planFiltersCommand,
+  'genesysCloud.applyFilters': applyFiltersCommand,
   // Internal (not in package.json, so not in the palette): the "Load more…" row's click.
   [LOAD_MORE_COMMAND]: (ctx) => (row?: unknown) =>
     ctx.host.tree.loadMore((row as LoadMoreNode | undefined) ?? ctx.host.tree.rootNode.loadMoreRow),
