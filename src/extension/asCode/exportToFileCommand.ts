@@ -107,6 +107,7 @@ export function exportToFileCommand(ctx: CommandContext) {
       },
     );
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(renderFiltersFile(exported)));
+    void ctx.host.asCode.managed.refresh();
     await vscode.window.showTextDocument(target, { preview: false });
     ctx.services.log.info(`Exported ${exported.length} integration(s) to ${target.fsPath}.`);
     return { uri: target.toString(), integrations: exported.length };

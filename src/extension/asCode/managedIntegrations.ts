@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { FILTERS_FILE_NAME } from '../../filters/asCode/filtersFile';
 import { parseFiltersFile } from '../../filters/asCode/parseFiltersFile';
 import { Disposable } from '../lifecycle';
-import { displayName } from './filtersFiles';
+import { displayName, isFiltersFile } from './filtersFiles';
 
 const GLOB = `**/${FILTERS_FILE_NAME}`;
 /** More filters files than this in one workspace is not a layout worth scanning for. */
@@ -54,6 +54,12 @@ export class ManagedIntegrations extends Disposable {
     this.register(watcher.onDidCreate(rescan));
     this.register(watcher.onDidChange(rescan));
     this.register(watcher.onDidDelete(rescan));
+    // Saves from this window are known at once, whatever the file watcher of a remote host takes to report them.
+    this.register(
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (isFiltersFile(document)) rescan();
+      }),
+    );
     rescan();
   }
 

@@ -43,11 +43,12 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     const item = new vscode.TreeItem(this.summary.name || this.summary.id, vscode.TreeItemCollapsibleState.Collapsed);
     const unhealthy = this.state !== undefined && UNHEALTHY_STATES.has(this.state);
     const managedBy = this.context.managedBy?.(this.summary);
+    // First, so that a narrow view still shows it.
     item.description = [
+      managedBy ? vscode.l10n.t('as code') : undefined,
       this.properties?.awsAccountId,
       this.properties?.awsAccountRegion,
       this.state,
-      managedBy ? vscode.l10n.t('as code') : undefined,
     ]
       .filter(Boolean)
       .join(' · ');

@@ -302,7 +302,7 @@ describe('filters file in the editor', function () {
 
       await t.api.host.asCode.managed.refresh();
       const rows = await children(t.api);
-      assert.match(find(rows, 'Contact center analytics').description, /as code$/);
+      assert.match(find(rows, 'Contact center analytics').description, /^as code · /);
       assert.match(find(rows, 'Contact center analytics').tooltip, /Managed as code in `eventbridge-filters\.json`/);
       assert.doesNotMatch(find(rows, 'Legacy audit feed').description, /as code/);
     } finally {
