@@ -122,3 +122,41 @@ export function parseRateLimitFlag(text: string): RateLimitSettings | undefined 
   };
   return limitsProblem({ rateLimit: settings }) ? undefined : settings;
 }
+
+/** The limits in force (rate limit and latency), changed at run time and put back by a reset. */
+export class Throttle {
+  private limits: EmulatorLimits;
+  private readonly limiter: RateLimiter;
+
+  constructor(private readonly starting: EmulatorLimits) {
+    const problem = limitsProblem(starting);
+    if (problem) throw new Error(problem);
+    this.limits = structuredClone(starting);
+    this.limiter = new RateLimiter(this.limits.rateLimit);
+  }
+
+  get latencyMs(): number {
+    return this.limits.latencyMs;
+  }
+
+  current(): EmulatorLimits {
+    return structuredClone(this.limits);
+  }
+
+  /** Fields left out stay; windows start afresh. Throws with the reason for invalid limits. */
+  set(changes: Partial<EmulatorLimits>): void {
+    const next = { ...this.limits, ...changes };
+    const problem = limitsProblem(next);
+    if (problem) throw new Error(`Invalid limits: ${problem}`);
+    this.limits = structuredClone(next);
+    this.limiter.configure(this.limits.rateLimit);
+  }
+
+  reset(): void {
+    this.set(this.starting);
+  }
+
+  take(key: string): RateLimitVerdict {
+    return this.limiter.take(key);
+  }
+}

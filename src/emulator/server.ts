@@ -20,7 +20,7 @@ import { integrationRoutes } from './routes/integrations';
 import { handleTokenRequest } from './routes/oauth';
 import { platformRoutes } from './routes/platform';
 import { dispatch, type Route } from './routes/router';
-import { limitsProblem, NO_LIMITS, RateLimiter, type EmulatorLimits, type RateLimitSettings } from './rateLimit';
+import { Throttle, type EmulatorLimits, type RateLimitSettings } from './rateLimit';
 import { recordRequest, type RecordedRequest } from './requestLog';
 import { defaultSeed, loadSeedFile, validateSeed, type EmulatorSeed } from './seed';
 import { EmulatorData } from './state';
@@ -109,8 +109,6 @@ function checkOptions(opts: EmulatorOptions): void {
     throw new Error('clientSecret must not be empty.');
   }
   if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
-  const problem = limitsProblem({ rateLimit: opts.rateLimit, latencyMs: opts.latencyMs });
-  if (problem) throw new Error(problem);
 }
 
 function faultResponse(rule: FaultRule): EmulatorResponse {
@@ -133,12 +131,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const data = new EmulatorData(seed, opts.orgId);
   const faults = new FaultList();
   const tokens = new TokenStore();
-  const startingLimits: EmulatorLimits = {
-    rateLimit: opts.rateLimit ? { ...opts.rateLimit } : NO_LIMITS.rateLimit,
-    latencyMs: opts.latencyMs ?? NO_LIMITS.latencyMs,
-  };
-  let limits: EmulatorLimits = structuredClone(startingLimits);
-  const rateLimit = new RateLimiter(limits.rateLimit);
+  const throttle = new Throttle({ rateLimit: opts.rateLimit ?? null, latencyMs: opts.latencyMs ?? 0 });
   const requests: RecordedRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
@@ -162,16 +155,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       faults.clear();
       loadSeedFaults();
       requests.length = 0;
-      controls.setLimits(startingLimits);
+      throttle.reset();
     },
-    limits: () => structuredClone(limits),
-    setLimits: (changes) => {
-      const next = { ...limits, ...changes };
-      const problem = limitsProblem(next);
-      if (problem) throw new Error(`Invalid limits: ${problem}`);
-      limits = structuredClone(next);
-      rateLimit.configure(limits.rateLimit);
-    },
+    limits: () => throttle.current(),
+    setLimits: (changes) => throttle.set(changes),
     getEventBridgeDocument: (id) => {
       const doc = data.eventBridgeDocuments.get(id);
       return doc === undefined ? undefined : structuredClone(doc);
@@ -253,10 +240,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
     // Counted when the request arrives, as a server does; the answer comes after the latency.
     const bearer = parseBearer(req.headers.authorization);
-    const limit = isApi ? rateLimit.take(bearer && tokens.isValid(bearer) ? bearer : 'anonymous') : undefined;
+    const limit = isApi ? throttle.take(bearer && tokens.isValid(bearer) ? bearer : 'anonymous') : undefined;
     const limited = limit?.limited === true && bearer !== undefined && tokens.isValid(bearer);
-    if (limits.latencyMs > 0) {
-      await sleep(limits.latencyMs);
+    if (throttle.latencyMs > 0) {
+      await sleep(throttle.latencyMs);
       if (closed || res.destroyed) return;
     }
     const fault = faults.take(req.method, req.pathWithQuery);
