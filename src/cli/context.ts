@@ -1,3 +1,4 @@
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { GenesysClient } from '../genesys/client';
 import { RegexValidator } from '../filters/regex/validator';
 import { createClient, readCredentials } from './genesysClient';
@@ -27,6 +28,14 @@ export class CommandContext {
   validator(): RegexValidator {
     this.regexValidator ??= new RegexValidator();
     return this.regexValidator;
+  }
+
+  /**
+   * Each request or validation in flight listens for Ctrl+C on the run's signal: a command that runs `count` at once
+   * says so here, and node does not take them for a leak.
+   */
+  allowConcurrent(count: number): void {
+    setMaxListeners(Math.max(getMaxListeners(this.signal), count + 10), this.signal);
   }
 
   async dispose(): Promise<void> {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Dispatcher } from 'undici';
 import type { JsonObject } from '../common/json';
 import { ApiRequests } from './apiRequests';
@@ -112,6 +113,8 @@ export class GenesysClient {
     const transport = new HttpTransport({ dispatcher, requestTimeoutMs, onRequest, onRetry, timing, pacer });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
     const lifetime = new AbortController();
+    // Every request in flight listens to it (see ApiRequests): as many as callers run at once, not a leak.
+    setMaxListeners(0, lifetime.signal);
     const { tokenUrl, apiBase } = this.environment;
     this.auth = new TokenProvider(transport, tokenUrl, this.clientId, opts.clientSecret, timing.now, lifetime.signal);
     this.requests = new ApiRequests(transport, this.auth, apiBase, lifetime);

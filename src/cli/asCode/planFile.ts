@@ -3,7 +3,6 @@
  * what each entry manages (its config for topics, its EventBridge document for subscriptions) concurrently under the
  * rate-limit pacer, and plan each one. Every entry gets its own outcome; one failing does not stop the others.
  */
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import { entryLabel, type IntegrationEntry } from '../../filters/asCode/filtersFile';
 import { planIntegration, type IntegrationPlan } from '../../filters/asCode/planIntegration';
 import { resolveEntries, type IntegrationRef, type PlanProblem } from '../../filters/asCode/resolveEntries';
@@ -30,7 +29,8 @@ export interface EntryOutcome {
 }
 
 export async function planFile(ctx: CommandContext, checked: CheckedFiltersFile): Promise<EntryOutcome[]> {
-  allowConcurrentRequests(ctx);
+  // Two requests per integration in flight, and a wait for the rate-limit window each.
+  ctx.allowConcurrent(DEFAULT_CONCURRENCY * 4);
   const client = ctx.genesys();
   const integrations = (await client.listEventBridgeIntegrations(ctx.signal)).map(({ id, name }) => ({ id, name }));
   const resolutions = resolveEntries(checked.file.integrations, integrations);
@@ -80,12 +80,4 @@ export function fromError(err: unknown, context: string): EntryFailure {
   };
   if (isCliError(err) && err.details.available) failure.available = err.details.available;
   return failure;
-}
-
-/**
- * Every request in flight (and every wait for the rate-limit window) listens for Ctrl+C on the run's signal: with
- * DEFAULT_CONCURRENCY integrations of two requests each that is a few dozen listeners, not a leak.
- */
-export function allowConcurrentRequests(ctx: CommandContext): void {
-  setMaxListeners(Math.max(getMaxListeners(ctx.signal), DEFAULT_CONCURRENCY * 4 + 10), ctx.signal);
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { formatProblem, lineColumnAt } from '../../filters/asCode/fileProblems';
 import type { FiltersFile } from '../../filters/asCode/filtersFile';
+import { PATTERNS_AT_ONCE } from '../../filters/asCode/patternProblems';
 import { validateFiltersFile } from '../../filters/asCode/validateFiltersFile';
 import { plural } from '../../common/text';
 import { CliError } from '../cliErrors';
@@ -36,6 +37,7 @@ export async function readFiltersFile(
         : {},
     );
   }
+  ctx.allowConcurrent(PATTERNS_AT_ONCE);
   const { file, problems } = await validateFiltersFile(text, ctx.validator(), { allowPcre2Only, signal: ctx.signal });
   for (const problem of problems) ctx.output.err(formatProblem(name, text, problem));
   const errors = problems.filter((p) => p.severity === 'error');

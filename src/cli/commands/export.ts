@@ -8,12 +8,12 @@ import { rename, stat, writeFile } from 'node:fs/promises';
 import { plural } from '../../common/text';
 import { FILTERS_FILE_NAME } from '../../filters/asCode/filtersFile';
 import { renderFiltersFile, type ExportedIntegration } from '../../filters/asCode/renderFiltersFile';
-import { readIntegrationStates } from '../../genesys/integrationStates';
+import { DEFAULT_CONCURRENCY, readIntegrationStates } from '../../genesys/integrationStates';
 import { COMMON_OPTIONS, parseOptions } from '../args';
 import { CliError, UsageError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode, mostSevere, type ExitCodeValue } from '../exitCodes';
-import { allowConcurrentRequests, fromError } from '../asCode/planFile';
+import { fromError } from '../asCode/planFile';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -35,7 +35,7 @@ export async function exportCommand(ctx: CommandContext, args: string[]): Promis
     });
   }
 
-  allowConcurrentRequests(ctx);
+  ctx.allowConcurrent(DEFAULT_CONCURRENCY * 4);
   const client = ctx.genesys();
   const listed = await client.listEventBridgeIntegrations(ctx.signal);
   const wanted = values['integration-id'] ?? listed.map((i) => i.id);
