@@ -1,4 +1,5 @@
 import { lazy } from '../common/lazy';
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import type { GenesysClient } from '../genesys/client';
 import type { RegexValidator } from '../filters/regex/validator';
 import type { CliIo, Output } from './output';
@@ -39,6 +40,14 @@ export class CommandContext {
   validator(use: 'once' | 'batch' = 'once'): RegexValidator {
     this.regexValidator ??= new (validatorModule().RegexValidator)({ inProcess: use === 'once' });
     return this.regexValidator;
+  }
+
+  /**
+   * Each request or validation in flight listens for Ctrl+C on the run's signal: a command that runs `count` at once
+   * says so here, and node does not take them for a leak.
+   */
+  allowConcurrent(count: number): void {
+    setMaxListeners(Math.max(getMaxListeners(this.signal), count + 10), this.signal);
   }
 
   async dispose(): Promise<void> {

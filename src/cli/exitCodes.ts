@@ -16,6 +16,8 @@ export const ExitCode = {
   gaveUp: 5,
   /** A concurrent change kept winning (version conflict after the re-reads). */
   conflict: 6,
+  /** `plan --detailed-exitcode`: the org differs from the file (the drift check for CI; 2 is already usage). */
+  changes: 7,
   /** Interrupted by Ctrl+C (128 + SIGINT), the shell convention. */
   interrupted: 130,
 } as const;
@@ -42,4 +44,27 @@ export function exitCodeFor(err: unknown): ExitCodeValue {
   if (isGenesysError(err)) return BY_KIND[err.kind] ?? ExitCode.failure;
   if (isCancellation(err)) return ExitCode.interrupted;
   return ExitCode.failure;
+}
+
+/**
+ * Which outcome a run of many integrations reports when several differ: an interruption, then an unexpected error (a
+ * bug), then what stops everything (credentials), then what may pass on a retry (rate limits, servers, conflicts),
+ * then what the file must fix (not found, invalid); "changes" is information, not a failure.
+ */
+const SEVERITY: readonly ExitCodeValue[] = [
+  ExitCode.interrupted,
+  ExitCode.failure,
+  ExitCode.authentication,
+  ExitCode.gaveUp,
+  ExitCode.conflict,
+  ExitCode.notFound,
+  ExitCode.invalidInput,
+  ExitCode.changes,
+  ExitCode.ok,
+];
+
+export function mostSevere(codes: Iterable<ExitCodeValue>): ExitCodeValue {
+  let worst: ExitCodeValue = ExitCode.ok;
+  for (const code of codes) if (SEVERITY.indexOf(code) < SEVERITY.indexOf(worst)) worst = code;
+  return worst;
 }

@@ -13,7 +13,17 @@ export const EXIT_CODES = `Exit codes:
   4  authentication failed or permission missing
   5  gave up after retries (rate limited, server error, network, timeout)
   6  conflict: the config kept changing underneath (version mismatch after re-reads)
+  7  plan --detailed-exitcode: the org differs from the file
   130  interrupted (Ctrl+C)`;
+
+const FILTERS_FILE = `The filters file (default eventbridge-filters.json, JSONC: comments allowed) says what some integrations
+should have; only what it names is managed:
+  { "integrations": [ { "name": "…" or "id": "…",
+                        "topicFilters": ["v2.detail.events.conversation.{id}.customer.start"],
+                        "subscriptions": [ { "name": "default-voice-stream",
+                            "filters": [ { "key": "interaction.routing.queue.name", "matchType": "regex",
+                                           "values": ["^Premium.*$"] } ] } ] } ] }
+An invalid file stops before any request, with FILE:LINE:COLUMN: error: … for each problem.`;
 
 export const HELP: Record<string, string> = {
   main: `eventbridge-filter — source-side filters for Genesys Cloud EventBridge integrations
@@ -30,6 +40,9 @@ Usage:
   eventbridge-filter test --events FILE [--events FILE ...] [--topic-filter T ... | --integration-id ID
                           [--subscription-name NAME]] [--attribute-key KEY (--regex P | --match-type ...)]
   eventbridge-filter tap --integration-id ID --topic TOPIC [--topic ...] --out FILE.jsonl
+  eventbridge-filter export [--integration-id ID ...] [--file F] [--force]
+  eventbridge-filter plan [--file F] [--json] [--detailed-exitcode]
+  eventbridge-filter apply [--file F] [--yes] [--json]
 
 Run "eventbridge-filter <command> --help" for a command's options.
 Every command accepts --json (machine-readable result on stdout) and --help.
@@ -38,9 +51,11 @@ ${ENVIRONMENT}
 
 ${EXIT_CODES}
 `,
-  apply: `eventbridge-filter [apply] — set an attribute filter on one subscription (the default command)
+  apply: `eventbridge-filter [apply] — set an attribute filter on one subscription (the default command),
+or apply a filters file
 
 Usage:
+  eventbridge-filter apply [--file F] [--yes] [--json]
   eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --regex PATTERN
   eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --match-type exact --value V [--value V ...]
   eventbridge-filter [apply] --integration-id ID --subscription-name NAME --attribute-key KEY --match-type exists|notexists
@@ -60,6 +75,17 @@ Options:
 
 A filter with the same key is replaced in place, otherwise it is appended. Every other field of the
 integration is sent back unchanged. Costs one token request, one GET and one PUT.
+
+With no one-filter flags, apply works on a filters file: it plans (as "plan" does), asks on a terminal
+(--yes skips the question; without a terminal, --yes is required), then writes each changed integration:
+its config with the version the plan read, its EventBridge document re-read just before the PUT, so a
+change made since the plan is kept. Applying twice writes nothing the second time. One integration failing
+does not stop the others; the exit code is the most severe outcome.
+  --file F, -f F            the filters file (default eventbridge-filters.json)
+  --yes, -y                 do not ask
+  --json                    print { ok, results: [{ integrationId, name, status, … }], summary } on stdout
+
+${FILTERS_FILE}
 
 ${ENVIRONMENT}
 
@@ -176,6 +202,49 @@ a dropped connection is reconnected once, and the channel's subscriptions are re
 (exit 130, the events recorded so far are kept). At most 20 channels per OAuth client: tap refuses a 21st.
 
 ${ENVIRONMENT}
+
+${EXIT_CODES}
+`,
+  export: `eventbridge-filter export — write a filters file from the live org
+
+Usage:
+  eventbridge-filter export [--integration-id ID ...] [--file F] [--force] [--json]
+
+Options:
+  --integration-id ID  only this integration (repeatable; default: every EventBridge integration)
+  --file F, -f F       where to write (default eventbridge-filters.json; - for stdout)
+  --force              replace an existing file (its comments are lost)
+  --json               print { ok, file, integrations, withSubscriptions } as JSON
+  -h, --help           show this help
+
+Each integration is written with its id, name and topic filters, and its subscriptions' filters where the
+subscription-filter endpoint answers (not on real orgs today: "subscriptions" is then left out, i.e. not
+managed). "plan" right after shows no changes. Requests run concurrently, paced to the rate limit.
+
+${EXIT_CODES}
+`,
+  plan: `eventbridge-filter plan — what "apply" would change to make the org match a filters file (only reads)
+
+Usage:
+  eventbridge-filter plan [--file F] [--json] [--detailed-exitcode]
+
+Options:
+  --file F, -f F        the filters file (default eventbridge-filters.json)
+  --json                print on stdout only: { "changes": [ { "integrationId", "name",
+                        "topicFilters": { "add", "remove" }, "subscriptions": [ { "name",
+                        "filters": { "add", "remove", "change" } } ] } ],
+                        "summary": { "integrations", "changed", "unchanged" } }
+                        (and "errors" when an entry could not be planned)
+  --detailed-exitcode   exit 7 when there are changes (the drift check for CI), 0 when none
+  --allow-pcre2-only    accept PCRE2-only constructs in patterns as warnings
+  -h, --help            show this help
+
+Per changed integration: a line per part (+ added, ~ changed, - removed) and the unified diff of each
+document. Semantics: topicFilters is the wanted set (order alone is no change); a subscription's filters
+are matched by key (equal ones untouched, others replaced in place, missing keys removed, new ones
+appended); subscriptions must exist; an integration name must match exactly one integration.
+
+${FILTERS_FILE}
 
 ${EXIT_CODES}
 `,

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './run';
+import { terminalConfirm } from './terminal';
 
 // Ctrl+C cancels the request in flight (and any retry wait) instead of killing the process mid-write;
 // a second Ctrl+C gets node's default behaviour because the listener is gone by then.
@@ -17,6 +18,7 @@ void runCli(
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
+    confirm: terminalConfirm(),
   },
   controller.signal,
 ).then((code) => {

@@ -5,6 +5,11 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
+  /**
+   * Asks a yes/no question on the terminal; undefined when there is none (a pipe, CI), so a command that needs a
+   * confirmation refuses instead of hanging. Tests pass their own answer.
+   */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 const REDACTED = '[redacted]';

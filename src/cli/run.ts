@@ -20,6 +20,8 @@ const COMMANDS: Record<string, () => Command> = {
   topics: () => (require('./commands/topics') as typeof import('./commands/topics')).topicsCommand,
   test: () => (require('./commands/test') as typeof import('./commands/test')).testCommand,
   tap: () => (require('./commands/tap') as typeof import('./commands/tap')).tapCommand,
+  export: () => (require('./commands/export') as typeof import('./commands/export')).exportCommand,
+  plan: () => (require('./commands/plan') as typeof import('./commands/plan')).planCommand,
 };
 
 /**

@@ -53,30 +53,3 @@ export function parseBearer(header: string | undefined): string | undefined {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return m ? m[1] : undefined;
 }
-
-/**
- * The `inin-ratelimit-*` headers: a fixed one-minute window per token with the platform's default
- * allowance. The emulator reports the count but does not enforce it (script a 429 fault for that),
- * so that long test runs never trip over it by accident.
- */
-export class RateLimitWindow {
-  static readonly ALLOWED = 300;
-  private static readonly WINDOW_MS = 60_000;
-  private readonly windows = new Map<string, { start: number; count: number }>();
-
-  count(key: string, now = Date.now()): Record<string, string> {
-    let window = this.windows.get(key);
-    if (!window || now - window.start >= RateLimitWindow.WINDOW_MS) {
-      if (this.windows.size > 1000) this.windows.clear(); // bounded: stale windows are worthless
-      window = { start: now, count: 0 };
-      this.windows.set(key, window);
-    }
-    window.count += 1;
-    const resetSeconds = Math.max(1, Math.ceil((window.start + RateLimitWindow.WINDOW_MS - now) / 1000));
-    return {
-      'inin-ratelimit-count': String(window.count),
-      'inin-ratelimit-allowed': String(RateLimitWindow.ALLOWED),
-      'inin-ratelimit-reset': String(resetSeconds),
-    };
-  }
-}

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { defaultOrgData } from './defaultOrgData';
+import { parseRateLimitFlag } from './rateLimit';
 import { startEmulator, type EmulatorOptions } from './server';
 
 const USAGE = `Usage: node dist/emulator.js [options]
@@ -16,9 +17,14 @@ Options:
   --org-id ID          organization id served by /api/v2/organizations/me
   --event-rate N       events per second on each notification channel (default 5)
   --heartbeat-seconds S  seconds between channel.metadata heartbeats (default 30)
+  --rate-limit N[/S]   enforce N requests per S seconds (default 60) per token: 429 + Retry-After beyond it
+                       (default: the headers report 300/60 and nothing is refused)
+  --latency MS         wait MS milliseconds before every answer (default 0)
   --quiet              do not print a line per request
   --print-data         print the built-in org data (a starting point for --data files) and exit
   -h, --help           show this help
+
+Limits at run time: GET/PUT /__emulator/limits {"rateLimit": {"allowed": N, "windowSeconds": S} | null, "latencyMs": MS}
 
 Fault rules (a data file's "faults" array, or POST /__emulator/faults at run time):
   {"method"?, "path"? (substring, or /regex/flags), "status"?, "retryAfter"?, "body"?, "delayMs"?,
@@ -59,6 +65,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-data' {
         'client-secret': { type: 'string' },
         'token-lifetime': { type: 'string' },
         'org-id': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        latency: { type: 'string' },
         quiet: { type: 'boolean' },
         'event-rate': { type: 'string' },
         'heartbeat-seconds': { type: 'string' },
@@ -84,6 +92,8 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-data' {
       'a whole number of seconds > 0',
     ),
     orgId: v['org-id'],
+    rateLimit: rateLimitOption(v['rate-limit']),
+    latencyMs: parseNumber('latency', v.latency, (n) => n >= 0 && n <= 60_000, 'milliseconds from 0 to 60000'),
     quiet: v.quiet ?? false,
     eventsPerSecond: parseNumber(
       'event-rate',
@@ -95,6 +105,13 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' | 'print-data' {
       parseNumber('heartbeat-seconds', v['heartbeat-seconds'], (n) => n >= 0.01, 'a number of seconds ≥ 0.01'),
     ),
   };
+}
+
+function rateLimitOption(value: string | undefined) {
+  if (value === undefined) return undefined;
+  const settings = parseRateLimitFlag(value);
+  if (!settings) throw new UsageError(`--rate-limit must be N or N/SECONDS, e.g. 300/60 (got "${value}")`);
+  return settings;
 }
 
 async function main(): Promise<void> {

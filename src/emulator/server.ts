@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { JsonObject } from '../common/json';
-import { parseBearer, RateLimitWindow, TokenStore } from './auth';
+import { parseBearer, TokenStore } from './auth';
 import { defaultErrorForStatus, genesysError } from './errors';
 import { FaultList, type FaultRule } from './faults';
 import {
@@ -24,6 +24,7 @@ import { integrationRoutes } from './routes/integrations';
 import { handleTokenRequest } from './routes/oauth';
 import { platformRoutes } from './routes/platform';
 import { dispatch, type Route } from './routes/router';
+import { Throttle, type EmulatorLimits, type RateLimitSettings } from './rateLimit';
 import { recordRequest, type RecordedRequest } from './requestLog';
 import { loadOrgDataFile, validateOrgData, type EmulatorOrgData } from './orgData';
 import { defaultOrgData } from './defaultOrgData';
@@ -31,6 +32,7 @@ import { EmulatorData } from './state';
 
 export type { FaultRule } from './faults';
 export type { EmulatorOrgData } from './orgData';
+export type { EmulatorLimits, RateLimitSettings } from './rateLimit';
 export { MAX_RECORDED_REQUESTS, type RecordedRequest } from './requestLog';
 
 export const DEFAULT_CLIENT_ID = 'emulator-client';
@@ -55,6 +57,10 @@ export interface EmulatorOptions {
   eventsPerSecond?: number;
   /** Milliseconds between `channel.metadata` heartbeats (default 30,000, the platform's). */
   heartbeatMs?: number;
+  /** Enforce this rate limit per token (429 + Retry-After beyond it); default: report 300/min, refuse nothing. */
+  rateLimit?: RateLimitSettings;
+  /** Milliseconds added before every answer (default 0). */
+  latencyMs?: number;
 }
 
 export interface Emulator {
@@ -80,7 +86,11 @@ export interface Emulator {
   dropSockets(): number;
   /** Fault: ends one channel (or all) as at the end of its 24 h; returns how many. */
   expireChannels(id?: string): number;
-  /** The org data and its faults back, request log emptied, channels gone; issued tokens stay valid. */
+  /** The rate limit and latency in force. */
+  limits(): EmulatorLimits;
+  /** Changes them (fields left out stay); windows start afresh. */
+  setLimits(limits: Partial<EmulatorLimits>): void;
+  /** The org data, its faults and the starting limits back, request log emptied, channels gone; issued tokens stay valid. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -147,7 +157,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   );
   const faults = new FaultList();
   const tokens = new TokenStore();
-  const rateLimit = new RateLimitWindow();
+  const throttle = new Throttle({ rateLimit: opts.rateLimit ?? null, latencyMs: opts.latencyMs ?? 0 });
   const requests: RecordedRequest[] = [];
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
@@ -179,7 +189,10 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       faults.clear();
       loadDataFaults();
       requests.length = 0;
+      throttle.reset();
     },
+    limits: () => throttle.current(),
+    setLimits: (changes) => throttle.set(changes),
     getEventBridgeDocument: (id) => {
       const doc = data.eventBridgeDocuments.get(id);
       return doc === undefined ? undefined : structuredClone(doc);
@@ -255,9 +268,18 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     }
     const req = toEmulatorRequest(incoming, rawBody);
     if (req.path.startsWith('/__emulator/')) {
-      // The admin API is the test's back door: no faults, no auth, not in the request log.
+      // The admin API is the test's back door: no faults, no auth, no limits, not in the request log.
       writeResponse(res, dispatch(adminRoutes, req, controls), {});
       return;
+    }
+    const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
+    // Counted when the request arrives, as a server does; the answer comes after the latency.
+    const bearer = parseBearer(req.headers.authorization);
+    const limit = isApi ? throttle.take(bearer && tokens.isValid(bearer) ? bearer : 'anonymous') : undefined;
+    const limited = limit?.limited === true && bearer !== undefined && tokens.isValid(bearer);
+    if (throttle.latencyMs > 0) {
+      await sleep(throttle.latencyMs);
+      if (closed || res.destroyed) return;
     }
     const fault = faults.take(req.method, req.pathWithQuery);
     if (fault?.delayMs) {
@@ -271,10 +293,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       incoming.socket.destroy();
       return;
     }
-    const isApi = req.path.startsWith('/api/v2/') || req.path === '/api/v2';
     let response: EmulatorResponse;
     if (fault?.status !== undefined) response = faultResponse(fault);
-    else if (req.path === '/oauth/token') {
+    else if (limited) {
+      const retryAfter = limit.retryAfterSeconds;
+      response = json(429, defaultErrorForStatus(429, retryAfter), { 'retry-after': String(retryAfter) });
+    } else if (req.path === '/oauth/token') {
       response = handleTokenRequest(req, { clientId, clientSecret, tokenLifetimeSeconds, tokens });
     } else if (isApi) response = serveApi(req);
     else {
@@ -284,11 +308,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       );
     }
 
-    const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID() };
-    if (isApi) {
-      const token = parseBearer(req.headers.authorization);
-      Object.assign(common, rateLimit.count(token && tokens.isValid(token) ? token : 'anonymous'));
-    }
+    const common: Record<string, string> = { 'ININ-Correlation-Id': randomUUID(), ...limit?.headers };
     record(req, response.status, startedAt);
     logLine(req, response.status, startedAt, fault ? ' (fault)' : '');
     writeResponse(res, response, common);
@@ -364,6 +384,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     configureNotifications: controls.configureNotifications,
     dropSockets: controls.dropSockets,
     expireChannels: controls.expireChannels,
+    limits: controls.limits,
+    setLimits: controls.setLimits,
     reset: controls.reset,
     close,
   };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { lazy } from '../common/lazy';
 import type { RegexValidator } from '../filters/regex/validator';
+import { FiltersAsCodeGate } from './asCode/filtersAsCodeGate';
 import { UserCancelledError } from './cancellation';
 import { settings } from './config';
 import { Disposable } from './lifecycle';
@@ -27,6 +28,8 @@ export class ServiceHost extends Disposable {
   readonly tree: IntegrationsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly services: ExtensionServices;
+  /** eventbridge-filters.json: diagnostics, CodeLens, the org reads they share, the files' managed integrations. */
+  readonly asCode: FiltersAsCodeGate;
   private validator: RegexValidator | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -39,6 +42,7 @@ export class ServiceHost extends Disposable {
         {
           session: () => this.session.signedIn(),
           organizationId: () => this.session.organizationId(),
+          managedBy: (integration) => this.asCode.load().managed.managedBy(integration),
         },
         this.log,
       ),
@@ -56,6 +60,7 @@ export class ServiceHost extends Disposable {
     );
     this.register({ dispose: () => void this.validator?.dispose() });
     this.services = this.createServices();
+    this.asCode = this.register(new FiltersAsCodeGate(this.services, () => this.tree.redrawIntegrations()));
   }
 
   /** Takes ownership of something that must live as long as the extension. */

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import * as path from 'node:path';
 import type { Dispatcher, WebSocket } from 'undici';
 import type { JsonObject, JsonValue } from '../common/json';
@@ -36,6 +37,7 @@ import {
 import { requireObject } from './jsonBodies';
 import type { DispatcherOptions } from './dispatcher';
 import { chooseRoute } from './proxyRoute';
+import { RateLimitPacer, type PaceNotice } from './rateLimitPacer';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
 import type { RequestContext } from './responseErrors';
 import type { HttpSender } from './sender';
@@ -52,6 +54,7 @@ const undiciSenderModule = lazy(
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
+export type { PaceNotice } from './rateLimitPacer';
 export type {
   ConfigUpdate,
   ConfigUpdateOptions,
@@ -74,6 +77,11 @@ export interface GenesysClientOptions {
   onRequest?: (e: RequestLogEntry) => void;
   /** Every retry of every request this client makes (a log); `withRetryListener` narrows to one piece of work. */
   onRetry?: (n: RetryNotice) => void;
+  /**
+   * Requests wait for the token's rate-limit window to reset rather than be answered 429: told once per window
+   * when that happens (a log line, a CLI notice).
+   */
+  onPace?: (n: PaceNotice) => void;
   /** Replaces the client's own Agent (tests pass a MockAgent); the client does not close it. */
   dispatcher?: Dispatcher;
   /**
@@ -131,9 +139,13 @@ export class GenesysClient {
       return undiciSenderModule().undiciSender(opts.dispatcher, this.dispatcherOptions);
     });
     const { onRequest, onRetry } = opts;
-    const transport = new HttpTransport({ sender: this.sender, requestTimeoutMs, onRequest, onRetry, timing });
+    // One pacer per client: the limit is per token, and a client has one token at a time.
+    const pacer = new RateLimitPacer(timing, opts.onPace);
+    const transport = new HttpTransport({ sender: this.sender, requestTimeoutMs, onRequest, onRetry, timing, pacer });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
     const lifetime = new AbortController();
+    // Every request in flight listens to it (see ApiRequests): as many as callers run at once, not a leak.
+    setMaxListeners(0, lifetime.signal);
     const { tokenUrl, apiBase } = this.environment;
     this.auth = new TokenProvider(transport, tokenUrl, this.clientId, opts.clientSecret, timing.now, lifetime.signal);
     this.requests = new ApiRequests(transport, this.auth, apiBase, lifetime);

@@ -13,6 +13,7 @@ import {
 import { currentRetryListeners } from './retryScope';
 import type { RequestLogEntry, RetryNotice } from './retryNotice';
 import type { HttpSender } from './sender';
+import { readRateLimitHeaders, type PacePermit, type RateLimitPacer } from './rateLimitPacer';
 
 export { describeRetryNotice, type RequestLogEntry, type RetryNotice } from './retryNotice';
 
@@ -32,6 +33,8 @@ export interface TransportOptions {
   onRequest?: (e: RequestLogEntry) => void;
   onRetry?: (n: RetryNotice) => void;
   timing: TransportTiming;
+  /** Consulted before every attempt that carries an authorization, and told what each answer said. */
+  pacer?: RateLimitPacer;
 }
 
 export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
@@ -112,6 +115,10 @@ export class HttpTransport {
 
   private async attempt(req: HttpRequest, attempt: number): Promise<AttemptOutcome> {
     if (req.signal?.aborted) throw cancelledError(req.signal.reason);
+    // Before the timeout starts: waiting for the rate-limit window is not the server being slow.
+    const { pacer } = this.opts;
+    const permit: PacePermit | undefined =
+      pacer && req.headers.authorization ? await pacer.acquire(req.headers.authorization, req.signal) : undefined;
     const url = new URL(req.url);
     const path = url.pathname + url.search;
     const timeout = AbortSignal.timeout(this.opts.requestTimeoutMs);
@@ -132,6 +139,11 @@ export class HttpTransport {
         .send(url, { method: req.method, headers: req.headers, body: req.body, signal });
       const { text } = res;
       const correlationId = header(res.headers, 'inin-correlation-id');
+      if (permit) {
+        const reading = readRateLimitHeaders((name) => header(res.headers, name));
+        const retryAfterMs = parseRetryAfter(header(res.headers, 'retry-after'), this.opts.timing.now());
+        pacer!.settle(permit, reading, res.statusCode, retryAfterMs);
+      }
       log({ status: res.statusCode, correlationId });
       return {
         response: {
@@ -144,6 +156,7 @@ export class HttpTransport {
         retryAfter: header(res.headers, 'retry-after'),
       };
     } catch (err) {
+      if (permit) pacer!.settle(permit, undefined);
       const error = this.transportError(err, req, url, timeout);
       log({ error: error.message });
       if (error.kind === 'cancelled') throw error;

@@ -10,6 +10,7 @@
 import * as os from 'node:os';
 import { activationInNodeSection, activationSection } from './activation';
 import { cliStartupSection } from './cliStartup';
+import { filtersAsCodeSection } from './filtersAsCodeBench';
 import { previewSection } from './preview';
 import { regexCorpusSection, regexSection } from './regexValidation';
 import { markdownTable, type BenchRow, type BenchSection } from './section';
@@ -21,6 +22,7 @@ const SECTIONS: BenchSection[] = [
   regexSection,
   regexCorpusSection,
   previewSection,
+  filtersAsCodeSection,
 ];
 
 async function main(): Promise<void> {

@@ -24,7 +24,10 @@ function providerFor(client: Partial<GenesysClient>) {
   const fake = client as GenesysClient;
   const session = { client: fake, subscriptionFilters: new SubscriptionFilterAvailability(fake, () => undefined) };
   const log = vscode.window.createOutputChannel('tree-refresh-test', { log: true });
-  const provider = new IntegrationsTreeProvider({ session: () => session, organizationId: async () => undefined }, log);
+  const provider = new IntegrationsTreeProvider(
+    { session: () => session, organizationId: async () => undefined, managedBy: () => undefined },
+    log,
+  );
   const fired: (TreeNode | undefined)[] = [];
   const listener = provider.onDidChangeTreeData((node) => fired.push(node));
   const dispose = () => {

@@ -69,6 +69,8 @@ export function createVscodeStub(): any {
     Disposable,
     l10n: withDefaults({ t: (message: string) => message }),
     window: withDefaults({ createOutputChannel: () => log }),
+    // A first start with no editor open: nothing for the filters-as-code gate to load for.
+    workspace: withDefaults({ textDocuments: [] }),
     commands: withDefaults({
       registerCommand: () => new Disposable(),
       executeCommand: async () => undefined,

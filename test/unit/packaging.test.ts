@@ -32,6 +32,8 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'media/preview/filters.css',
     'media/preview/events.css',
     'media/preview/preview.js',
+    // jsonValidation's schema for eventbridge-filters.json: without it the editor has no completion or hover there.
+    'schemas/eventbridge-filters.schema.json',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }

@@ -36,6 +36,12 @@ const HEAVY: Array<[what: string, test: RegExp]> = [
   ['the regex validator', /src\/filters\/regex\/validator\.js$/],
   ['a command flow', /src\/extension\/(flows\/(attribute|topics)\/|flows\/showIntegrationJson|profiles\/signInWizard)/],
   ['the preview panel or core', /src\/(extension\/preview|filters\/preview)\//],
+  // The gate and the file-name helpers are light; the rest (jsonc-parser, the planner, diagnostics) loads on first need.
+  [
+    'filters as code',
+    /src\/(extension\/asCode\/(?!filtersAsCodeGate|filtersFiles)|filters\/asCode\/(?!filtersFile\.js))/,
+  ],
+  ['jsonc-parser', /node_modules\/jsonc-parser\//],
   ['a CLI command', /src\/cli\/commands\//],
 ];
 

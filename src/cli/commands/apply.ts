@@ -5,7 +5,11 @@ import { CliError, UsageError } from '../cliErrors';
 import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';
 import { requireValidPattern } from '../regexCheck';
+import { lazy } from '../../common/lazy';
 import { runFilterEdit } from './filterEdit';
+
+// The filters-file form (jsonc-parser, the planner) loads only when used: the tutorial's form is the hot path.
+const applyFile = lazy(() => require('./applyFile') as typeof import('./applyFile'));
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
@@ -19,8 +23,37 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
 } as const;
 
-/** The default command: the Go tutorial's invocation (`--regex`) plus the other match types. */
+/** Flags that only the one-filter form has: any of them selects it. */
+const ONE_FILTER_FLAGS = [
+  'integration-id',
+  'subscription-name',
+  'attribute-key',
+  'regex',
+  'match-type',
+  'value',
+  'dry-run',
+];
+/** Flags that only the filters-file form has. */
+const FILE_FLAGS = ['file', 'f', 'yes', 'y'];
+
+/**
+ * `apply` has two forms: the Go tutorial's one filter (`--integration-id … --regex …`, also the default command) and
+ * the filters file (`apply [--file F] [--yes]`, or no flags at all). The flags given decide which.
+ */
 export async function applyCommand(ctx: CommandContext, args: string[]): Promise<number> {
+  const flags = args.filter((a) => a.startsWith('-')).map((a) => a.replace(/^-+/, '').split('=')[0]);
+  const oneFilter = flags.some((f) => ONE_FILTER_FLAGS.includes(f));
+  if (oneFilter && flags.some((f) => FILE_FLAGS.includes(f))) {
+    throw new UsageError(
+      'apply takes either --file/--yes (a filters file) or --integration-id, --subscription-name… (one filter), not both.',
+      'apply',
+    );
+  }
+  return oneFilter ? applyOneFilter(ctx, args) : applyFile().applyFileCommand(ctx, args);
+}
+
+/** The Go tutorial's invocation (`--regex`) plus the other match types. */
+async function applyOneFilter(ctx: CommandContext, args: string[]): Promise<number> {
   const values = parseOptions('apply', args, OPTIONS);
   const integrationId = requireOption('apply', 'integration-id', values['integration-id']);
   const subscription = requireOption('apply', 'subscription-name', values['subscription-name']);

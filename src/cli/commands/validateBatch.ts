@@ -4,7 +4,6 @@
  * complex and its worker replaced while the rest go on. Each line's result is printed in input order as soon as
  * it is known: one JSON object per line with --json, otherwise one text line per line and a summary.
  */
-import { getMaxListeners, setMaxListeners } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import type { JsonObject } from '../../common/json';
 import { mapInOrder } from '../../common/mapInOrder';
@@ -39,8 +38,7 @@ export async function validatePatternFile(ctx: CommandContext, file: string, all
   }
   const started = performance.now();
   const validator = ctx.validator('batch');
-  // Each queued validation listens for Ctrl+C so it can leave the queue; that is IN_FLIGHT listeners, not a leak.
-  setMaxListeners(Math.max(getMaxListeners(ctx.signal), IN_FLIGHT + 10), ctx.signal);
+  ctx.allowConcurrent(IN_FLIGHT);
   const tally: Tally = { valid: 0, withWarnings: 0, invalid: 0, notJson: 0 };
   const validateLine = async (entry: PatternLine): Promise<LineResult> =>
     'pattern' in entry

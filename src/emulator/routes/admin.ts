@@ -3,6 +3,7 @@ import { validateFaultRule, type FaultRule } from '../faults';
 import { genesysError } from '../errors';
 import { json, type EmulatorRequest, type EmulatorResponse } from '../http';
 import { isJsonObject } from '../../common/json';
+import { limitsProblem, type EmulatorLimits } from '../rateLimit';
 import type { Route } from './router';
 
 /** What the admin API drives: the same operations as the JS API of `startEmulator`. */
@@ -25,6 +26,8 @@ export interface AdminControls {
   };
   dropSockets: () => number;
   expireChannels: (id?: string) => number;
+  limits: () => EmulatorLimits;
+  setLimits: (limits: Partial<EmulatorLimits>) => void;
 }
 
 const noContent: EmulatorResponse = { status: 204 };
@@ -114,6 +117,16 @@ function expireChannels(req: EmulatorRequest, _params: string[], admin: AdminCon
   return json(200, { expired: admin.expireChannels(result.body.id) });
 }
 
+/** `{rateLimit?: {allowed, windowSeconds} | null, latencyMs?}`: the fields given change, the others stay. */
+function putLimits(req: EmulatorRequest, _params: string[], admin: AdminControls): EmulatorResponse {
+  const result = objectBody(req);
+  if (!result.ok) return result.response;
+  const problem = limitsProblem(result.body);
+  if (problem) return badRequest('Invalid limits: {reason}', { reason: problem });
+  admin.setLimits(result.body);
+  return json(200, admin.limits());
+}
+
 export const adminRoutes: Route<AdminControls>[] = [
   { method: 'GET', pattern: /^\/__emulator\/notifications\/?$/, handler: (_r, _p, a) => json(200, a.notifications()) },
   { method: 'PUT', pattern: /^\/__emulator\/notifications\/?$/, handler: configureNotifications },
@@ -138,4 +151,6 @@ export const adminRoutes: Route<AdminControls>[] = [
   { method: 'PUT', pattern: /^\/__emulator\/eventbridge\/([^/]+)\/?$/, handler: putDocument },
   { method: 'GET', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: getConfig },
   { method: 'PUT', pattern: /^\/__emulator\/config\/([^/]+)\/?$/, handler: putConfig },
+  { method: 'GET', pattern: /^\/__emulator\/limits\/?$/, handler: (_r, _p, a) => json(200, a.limits()) },
+  { method: 'PUT', pattern: /^\/__emulator\/limits\/?$/, handler: putLimits },
 ];

@@ -27,6 +27,15 @@ const switchProfile = lazy(() => require('./switchProfile') as typeof import('./
 const refresh = lazy(() => require('./refresh') as typeof import('./refresh'));
 const copyId = lazy(() => require('./copyId') as typeof import('./copyId'));
 // The preview panel, its core and re2-wasm: loaded on the command's first run, never at activation.
+const exportToFile = lazy(
+  () => require('../asCode/exportToFileCommand') as typeof import('../asCode/exportToFileCommand'),
+);
+const planFilters = lazy(
+  () => require('../asCode/planFiltersCommand') as typeof import('../asCode/planFiltersCommand'),
+);
+const applyFilters = lazy(
+  () => require('../asCode/applyFiltersCommand') as typeof import('../asCode/applyFiltersCommand'),
+);
 const preview = lazy(() => require('../preview/previewCommand') as typeof import('../preview/previewCommand'));
 
 /** A command whose module loads on its first run; the handler is made once per registration, then reused. */
@@ -52,6 +61,9 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.removeTopicFilter': onFirstRun(() => topicCommands().removeTopicFilterCommand),
   'genesysCloud.selectTopicsByRegex': onFirstRun(() => topicCommands().selectTopicsByRegexCommand),
   'genesysCloud.previewFilter': onFirstRun(() => preview().previewFilterCommand),
+  'genesysCloud.exportToFile': onFirstRun(() => exportToFile().exportToFileCommand),
+  'genesysCloud.planFilters': onFirstRun(() => planFilters().planFiltersCommand),
+  'genesysCloud.applyFilters': onFirstRun(() => applyFilters().applyFiltersCommand),
   // Internal (not in package.json, so not in the palette): the "Load more…" row's click.
   [LOAD_MORE_COMMAND]: (ctx) => (row?: unknown) =>
     ctx.host.tree.loadMore((row as LoadMoreNode | undefined) ?? ctx.host.tree.rootNode.loadMoreRow),

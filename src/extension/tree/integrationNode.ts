@@ -42,20 +42,35 @@ export class IntegrationNode implements TreeNode, CommandTarget {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.summary.name || this.summary.id, vscode.TreeItemCollapsibleState.Collapsed);
     const unhealthy = this.state !== undefined && UNHEALTHY_STATES.has(this.state);
-    item.description = [this.properties?.awsAccountId, this.properties?.awsAccountRegion, this.state]
+    const managedBy = this.context.managedBy?.(this.summary);
+    // First, so that a narrow view still shows it.
+    item.description = [
+      managedBy ? vscode.l10n.t('as code') : undefined,
+      this.properties?.awsAccountId,
+      this.properties?.awsAccountRegion,
+      this.state,
+    ]
       .filter(Boolean)
       .join(' · ');
     item.iconPath = unhealthy
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('radio-tower');
     item.contextValue = unhealthy ? 'integration:unhealthy' : 'integration';
-    item.tooltip = this.tooltip();
+    item.tooltip = this.tooltip(managedBy);
     return item;
   }
 
-  private tooltip(): vscode.MarkdownString {
+  private tooltip(managedBy: string | undefined): vscode.MarkdownString {
     const { summary, properties } = this;
     const lines = [`**${md(summary.name)}** — EventBridge integration`, '', `ID: ${code(summary.id)}`];
+    if (managedBy) {
+      lines.push(
+        vscode.l10n.t(
+          'Managed as code in {0}: changes made here are undone by the next apply of that file.',
+          code(managedBy),
+        ),
+      );
+    }
     const reported = summary.reportedState;
     if (this.state) {
       lines.push(

@@ -14,6 +14,8 @@ export interface TreeSource {
   /** The signed-in session; undefined when signed out (the welcome view shows then). */
   session(): SignedInSession | undefined;
   organizationId(): Promise<string | undefined>;
+  /** The workspace filters file that manages an integration, if any. */
+  managedBy(integration: { id: string; name: string }): string | undefined;
 }
 
 /**
@@ -93,6 +95,11 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     if (target instanceof IntegrationNode) target.forgetDetails();
     this.forget(target.id);
     this.announce(target);
+  }
+
+  /** Redraws the integration rows already loaded (what they show changed, not their children): no request. */
+  redrawIntegrations(): void {
+    for (const node of this.root.integrations) this.announce(node);
   }
 
   private reloadAll(): void {
@@ -190,6 +197,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
         return session;
       },
       organizationId: () => this.source.organizationId(),
+      managedBy: (integration) => this.source.managedBy(integration),
       rowChanged: (node) => this.announce(node),
     });
   }

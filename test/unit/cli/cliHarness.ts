@@ -1,6 +1,7 @@
 import type { JsonObject } from '../../../src/common/json';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import type { CliIo } from '../../../src/cli/output';
 import { runCli } from '../../../src/cli/run';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/server';
 
@@ -31,11 +32,12 @@ export function envFor(
   return { GENESYS_ENV: emulator.url, GENESYS_CLIENT_ID: CLIENT_ID, GENESYS_CLIENT_SECRET: SECRET, ...overrides };
 }
 
-/** Runs the CLI in this process (fast; the emulator's request log is then exact per run). */
+/** Runs the CLI in this process (fast; the emulator's request log is then exact per run). `confirm` plays a terminal. */
 export async function runInProcess(
   argv: string[],
   env: Record<string, string | undefined>,
   signal?: AbortSignal,
+  confirm?: CliIo['confirm'],
 ): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -49,6 +51,7 @@ export async function runInProcess(
         stderr += t;
       },
       env,
+      confirm,
     },
     signal,
   );

@@ -87,6 +87,9 @@ describe('emulator main.ts', () => {
       ['--token-lifetime=0'],
       ['--colour'],
       ['extra'],
+      ['--rate-limit', '0'],
+      ['--rate-limit', '300/minute'],
+      ['--latency', '-1'],
     ]) {
       const child = run(args);
       let err = '';
@@ -96,6 +99,20 @@ describe('emulator main.ts', () => {
       const [code] = await once(child, 'exit');
       assert.equal(code, 2, args.join(' '));
       assert.match(err, /^emulator: .*\n\nUsage:/s, args.join(' '));
+    }
+  });
+
+  it('--rate-limit and --latency set the limits the admin API reports', async () => {
+    const child = run(['--port', '0', '--quiet', '--rate-limit', '20/5', '--latency', '30']);
+    try {
+      const [line1] = await firstLine(child);
+      const url = /listening on (\S+)$/.exec(line1)![1];
+      const limits = await fetch(`${url}/__emulator/limits`).then((r) => r.json());
+      assert.deepEqual(limits, { rateLimit: { allowed: 20, windowSeconds: 5 }, latencyMs: 30 });
+    } finally {
+      const exited = once(child, 'exit');
+      process.kill(child.pid!, 'SIGTERM');
+      await exited;
     }
   });
 
