@@ -15,53 +15,38 @@ import {
   type EmulatorRequest,
   type EmulatorResponse,
 } from './http';
-import { ChannelHub, checkNotificationSettings, type NotificationSettings } from './notifications/channelHub';
+import { createAdminControls } from './adminControls';
+import {
+  checkOptions,
+  resolveOrgData,
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  type EmulatorOptions,
+} from './emulatorOptions';
+import { ChannelHub, type NotificationSettings } from './notifications/channelHub';
 import { handleChannelUpgrade } from './notifications/upgrade';
-import { adminRoutes, type AdminControls } from './routes/admin';
+import { adminRoutes } from './routes/admin';
 import { notificationRoutes } from './routes/notifications';
 import { eventBridgeRoutes } from './routes/eventbridge';
 import { integrationRoutes } from './routes/integrations';
 import { handleTokenRequest } from './routes/oauth';
 import { platformRoutes } from './routes/platform';
 import { dispatch, type Route } from './routes/router';
-import { Throttle, type EmulatorLimits, type RateLimitSettings } from './rateLimit';
+import { Throttle, type EmulatorLimits } from './rateLimit';
 import { recordRequest, type RecordedRequest } from './requestLog';
-import { loadOrgDataFile, validateOrgData, type EmulatorOrgData } from './orgData';
-import { defaultOrgData } from './defaultOrgData';
 import { EmulatorData } from './state';
 
+export {
+  DEFAULT_CLIENT_ID,
+  DEFAULT_CLIENT_SECRET,
+  DEFAULT_TOKEN_LIFETIME_SECONDS,
+  type EmulatorOptions,
+} from './emulatorOptions';
 export type { FaultRule } from './faults';
 export type { EmulatorOrgData } from './orgData';
 export type { EmulatorLimits, RateLimitSettings } from './rateLimit';
 export { MAX_RECORDED_REQUESTS, type RecordedRequest } from './requestLog';
-
-export const DEFAULT_CLIENT_ID = 'emulator-client';
-export const DEFAULT_CLIENT_SECRET = 'emulator-secret';
-/** One day, the platform's default for a client-credentials OAuth client. */
-export const DEFAULT_TOKEN_LIFETIME_SECONDS = 86_400;
-
-export interface EmulatorOptions {
-  /** 0 (the default) = any free port. */
-  port?: number;
-  clientId?: string;
-  clientSecret?: string;
-  tokenLifetimeSeconds?: number;
-  /** A JSON file shaped like `EmulatorOrgData`; exclusive with `data`. */
-  dataFile?: string;
-  data?: EmulatorOrgData;
-  /** Replaces the org data's organization's id (GET /api/v2/organizations/me). */
-  orgId?: string;
-  /** Default true: no request lines on stdout. The CLI entry passes false unless --quiet. */
-  quiet?: boolean;
-  /** Events per second on each notification channel with a socket and topics (default 5). */
-  eventsPerSecond?: number;
-  /** Milliseconds between `channel.metadata` heartbeats (default 30,000, the platform's). */
-  heartbeatMs?: number;
-  /** Enforce this rate limit per token (429 + Retry-After beyond it); default: report 300/min, refuse nothing. */
-  rateLimit?: RateLimitSettings;
-  /** Milliseconds added before every answer (default 0). */
-  latencyMs?: number;
-}
 
 export interface Emulator {
   url: string;
@@ -97,37 +82,6 @@ export interface Emulator {
 
 const API_ROUTES: Route<EmulatorData>[] = [...eventBridgeRoutes, ...integrationRoutes, ...platformRoutes];
 
-function resolveOrgData(opts: EmulatorOptions): EmulatorOrgData {
-  if (opts.dataFile !== undefined && opts.data !== undefined) {
-    throw new Error('Give either dataFile or data, not both.');
-  }
-  if (opts.dataFile !== undefined) return loadOrgDataFile(opts.dataFile);
-  if (opts.data !== undefined) {
-    const problem = validateOrgData(opts.data);
-    if (problem) throw new Error(`Invalid org data: ${problem}`);
-    return structuredClone(opts.data);
-  }
-  return defaultOrgData();
-}
-
-function checkOptions(opts: EmulatorOptions): void {
-  if (opts.port !== undefined && (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)) {
-    throw new Error(`port must be an integer from 0 to 65535 (got ${opts.port}).`);
-  }
-  if (
-    opts.tokenLifetimeSeconds !== undefined &&
-    (!Number.isFinite(opts.tokenLifetimeSeconds) || opts.tokenLifetimeSeconds <= 0)
-  ) {
-    throw new Error(`tokenLifetimeSeconds must be a positive number (got ${opts.tokenLifetimeSeconds}).`);
-  }
-  if (opts.clientId !== undefined && opts.clientId.length === 0) throw new Error('clientId must not be empty.');
-  if (opts.clientSecret !== undefined && opts.clientSecret.length === 0) {
-    throw new Error('clientSecret must not be empty.');
-  }
-  if (opts.orgId !== undefined && opts.orgId.length === 0) throw new Error('orgId must not be empty.');
-  checkNotificationSettings(opts);
-}
-
 function faultResponse(rule: FaultRule): EmulatorResponse {
   const status = rule.status as number;
   const headers: Record<string, string> = {};
@@ -162,55 +116,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const pendingDelays = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
   let closed = false;
 
-  const loadDataFaults = () => {
-    for (const rule of orgData.faults ?? []) faults.add(rule);
-  };
-  loadDataFaults();
-
-  const controls: AdminControls = {
-    requests,
-    clearRequests: () => {
-      requests.length = 0;
-    },
-    listFaults: () => faults.list(),
-    addFault: (rule) => faults.add(rule),
-    clearFaults: () => faults.clear(),
-    expireTokens: () => tokens.expireAll(),
-    notifications: () => hub.state(),
-    configureNotifications: (settings) => {
-      checkNotificationSettings(settings);
-      return hub.configure(settings);
-    },
-    dropSockets: () => hub.dropSockets(),
-    expireChannels: (id) => hub.expire(id),
-    reset: () => {
-      hub.reset();
-      data.reset();
-      faults.clear();
-      loadDataFaults();
-      requests.length = 0;
-      throttle.reset();
-    },
-    limits: () => throttle.current(),
-    setLimits: (changes) => throttle.set(changes),
-    getEventBridgeDocument: (id) => {
-      const doc = data.eventBridgeDocuments.get(id);
-      return doc === undefined ? undefined : structuredClone(doc);
-    },
-    setEventBridgeDocument: (id, doc) => {
-      data.eventBridgeDocuments.set(id, structuredClone(doc));
-    },
-    getConfig: (id) => {
-      const config = data.configs.get(id);
-      return config === undefined ? undefined : structuredClone(config);
-    },
-    setConfig: (id, config) => {
-      if (!data.findIntegration(id)) {
-        throw new Error(`No integration ${id} in the emulator; configs exist only for listed integrations.`);
-      }
-      data.storeConfigAsNextVersion(id, config);
-    },
-  };
+  const controls = createAdminControls({ orgData, data, hub, faults, tokens, throttle, requests });
 
   /** A delay that close() can cut short, so a test never waits for a scripted slow answer. */
   const sleep = (ms: number) =>

@@ -1,8 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import * as path from 'node:path';
 import type { Dispatcher, WebSocket } from 'undici';
 import type { JsonObject, JsonValue } from '../common/json';
-import { lazy } from '../common/lazy';
 import { ApiRequests } from './apiRequests';
 import { TokenProvider } from './auth';
 import {
@@ -23,6 +21,8 @@ import {
   eventBridgeContext,
   eventBridgePath,
   integrationsPath,
+  sameIntegrationsPath,
+  subscriptionFiltersUnavailable,
 } from './endpoints';
 import { GenesysError, isCancellation, isGenesysError } from './errors';
 import { HttpTransport, type HttpMethod, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
@@ -35,22 +35,10 @@ import {
   unexpectedShape,
 } from './integrations';
 import { requireObject } from './jsonBodies';
-import type { DispatcherOptions } from './dispatcher';
-import { chooseRoute } from './proxyRoute';
+import { HttpStack } from './httpStack';
 import { RateLimitPacer, type PaceNotice } from './rateLimitPacer';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
 import type { RequestContext } from './responseErrors';
-import type { HttpSender } from './sender';
-
-// Lazy edges (see common/lazy.ts): an HTTP stack loads on the client's first request, never at import.
-const nodeSenderModule = lazy(() => require('./nodeSender') as typeof import('./nodeSender'));
-// undici is also its own bundle (dist/undiciSender.js, an entry of the `bundle` script): at ≈ 550 KB, merely
-// compiling it would cost every start-up ≈ 15 ms even unused. The path is computed so esbuild leaves it alone; it is
-// the sibling file in dist/ and in tsc's out/src/genesys/ alike.
-const undiciSenderModule = lazy(
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy edge to a separate bundle
-  () => require(path.join(__dirname, 'undiciSender.js')) as typeof import('./undiciSender'),
-);
 
 export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
@@ -106,13 +94,7 @@ export class GenesysClient {
   readonly clientId: string;
   private readonly auth: TokenProvider;
   private readonly requests: ApiRequests;
-  private readonly sender: () => HttpSender;
-  private senderCreated = false;
-  private readonly dispatcherOptions: DispatcherOptions;
-  /** Tests' MockAgent; else the client makes its own (per route, proxy included). */
-  private readonly givenDispatcher?: Dispatcher;
-  /** The notification tap's WebSocket route, made on first use (the API requests may run on Node's stack). */
-  private socketDispatcher?: Dispatcher;
+  private readonly http: HttpStack;
 
   /** `timing` is a test seam (sleep, jitter, clock); production code leaves it out. */
   constructor(opts: GenesysClientOptions, timing: TransportTiming = realTiming) {
@@ -127,21 +109,13 @@ export class GenesysClient {
     const connectTimeoutMs = positiveOr(opts.connectTimeoutMs, DEFAULT_CONNECT_TIMEOUT_MS, 'connectTimeoutMs');
     const requestTimeoutMs = positiveOr(opts.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 'requestTimeoutMs');
 
-    const environment = this.environment;
-    this.dispatcherOptions = { environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs };
-    this.givenDispatcher = opts.dispatcher;
-    // Decided (and a bad proxy URL rejected) now; the stack itself loads on the first request.
-    const direct = chooseRoute(environment, opts.proxy).kind === 'direct';
-    const useNode = opts.httpStack === 'node' && direct && !opts.dispatcher;
-    this.sender = lazy(() => {
-      this.senderCreated = true;
-      if (useNode) return nodeSenderModule().nodeSender(connectTimeoutMs);
-      return undiciSenderModule().undiciSender(opts.dispatcher, this.dispatcherOptions);
-    });
+    const route = { environment: this.environment, proxy: opts.proxy, connectTimeoutMs, requestTimeoutMs };
+    this.http = new HttpStack(route, { dispatcher: opts.dispatcher, kind: opts.httpStack });
+    const { sender } = this.http;
     const { onRequest, onRetry } = opts;
     // One pacer per client: the limit is per token, and a client has one token at a time.
     const pacer = new RateLimitPacer(timing, opts.onPace);
-    const transport = new HttpTransport({ sender: this.sender, requestTimeoutMs, onRequest, onRetry, timing, pacer });
+    const transport = new HttpTransport({ sender, requestTimeoutMs, onRequest, onRetry, timing, pacer });
     // Ends with the client: every request, retry wait and the shared token request (no single caller may cancel it).
     const lifetime = new AbortController();
     // Every request in flight listens to it (see ApiRequests): as many as callers run at once, not a leak.
@@ -179,7 +153,7 @@ export class GenesysClient {
       seen.add(path);
       const page = await this.fetchIntegrationPage(pageNumber, path, signal);
       all.push(...page.entities);
-      const next = page.nextUri ? this.sameApiPath(page.nextUri) : undefined;
+      const next = page.nextUri ? sameIntegrationsPath(page.nextUri, this.environment.apiBase) : undefined;
       if (next && !seen.has(next)) path = next;
       else if (page.pageNumber < page.pageCount) path = integrationsPath(page.pageNumber + 1);
       else return all;
@@ -279,16 +253,13 @@ export class GenesysClient {
    * implements the socket; the API requests themselves may run on Node's stack (the CLI).
    */
   openWebSocket(url: string): WebSocket {
-    const undici = undiciSenderModule();
-    this.socketDispatcher ??= this.givenDispatcher ?? undici.createDispatcher(this.dispatcherOptions).dispatcher;
-    return new undici.WebSocket(url, { dispatcher: this.socketDispatcher });
+    return this.http.openWebSocket(url);
   }
 
   /** Closes the client's own connections (a dispatcher passed in options stays open). */
   async dispose(): Promise<void> {
     this.requests.close();
-    if (this.senderCreated) await this.sender().close();
-    if (this.socketDispatcher && this.socketDispatcher !== this.givenDispatcher) await this.socketDispatcher.close();
+    await this.http.close();
   }
 
   private configEndpoint(id: string): DocumentEndpoint {
@@ -310,40 +281,12 @@ export class GenesysClient {
       // Gone altogether, or the check itself failed: either way the first error is the one to report.
       return isCancellation(err) ? err : notFound;
     }
-    return new GenesysError(
-      'notFound',
-      `Attribute filters are not available for integration '${id}' on this org: the subscription-filter endpoint ` +
-        '(/api/v2/integrations/eventbridge/{id}) answered 404 although the integration exists. Topic filters ' +
-        '(properties.eventFilter of its config) work on every org.',
-      {
-        status: notFound.status,
-        code: notFound.code,
-        contextId: notFound.contextId,
-        correlationId: notFound.correlationId,
-        subscriptionFiltersUnavailable: true,
-        integrationId: id,
-        cause: notFound,
-      },
-    );
+    return subscriptionFiltersUnavailable(id, notFound);
   }
 
   private async fetchIntegrationPage(pageNumber: number, path: string, signal?: AbortSignal) {
     const ctx: RequestContext = { action: 'list integrations', resource: 'The integrations list', permission: VIEW };
     return readIntegrationPage(await this.requests.object('GET', path, ctx, { signal }), pageNumber);
-  }
-
-  /** nextUri as a path on our API base, or undefined when it points anywhere else. */
-  private sameApiPath(nextUri: string): string | undefined {
-    let url: URL;
-    try {
-      url = new URL(nextUri, this.environment.apiBase);
-    } catch {
-      return undefined;
-    }
-    if (url.origin !== new URL(this.environment.apiBase).origin || url.pathname !== '/api/v2/integrations') {
-      return undefined;
-    }
-    return url.pathname + url.search;
   }
 }
 

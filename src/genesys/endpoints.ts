@@ -1,4 +1,4 @@
-/** Paths, request contexts and permissions of the integration endpoints GenesysClient calls. */
+/** Paths, request contexts, permissions and errors of the integration endpoints GenesysClient calls. */
 import { GenesysError } from './errors';
 import type { RequestContext } from './responseErrors';
 
@@ -9,6 +9,18 @@ export const EDIT = 'integrations:integration:edit';
 
 export function integrationsPath(pageNumber: number): string {
   return `/api/v2/integrations?pageSize=${PAGE_SIZE}&pageNumber=${pageNumber}`;
+}
+
+/** A page's nextUri as a path of the integrations list on our API base, or undefined when it points anywhere else. */
+export function sameIntegrationsPath(nextUri: string, apiBase: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(nextUri, apiBase);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== new URL(apiBase).origin || url.pathname !== '/api/v2/integrations') return undefined;
+  return url.pathname + url.search;
 }
 
 export function configPath(id: string): string {
@@ -43,4 +55,23 @@ export function eventBridgeContext(id: string, action: string, permission: strin
     resource: `The EventBridge document of integration '${id}'`,
     permission,
   };
+}
+
+/** The 404 of the subscription-filter endpoint for an integration whose config exists: the endpoint is missing. */
+export function subscriptionFiltersUnavailable(id: string, notFound: GenesysError): GenesysError {
+  return new GenesysError(
+    'notFound',
+    `Attribute filters are not available for integration '${id}' on this org: the subscription-filter endpoint ` +
+      '(/api/v2/integrations/eventbridge/{id}) answered 404 although the integration exists. Topic filters ' +
+      '(properties.eventFilter of its config) work on every org.',
+    {
+      status: notFound.status,
+      code: notFound.code,
+      contextId: notFound.contextId,
+      correlationId: notFound.correlationId,
+      subscriptionFiltersUnavailable: true,
+      integrationId: id,
+      cause: notFound,
+    },
+  );
 }

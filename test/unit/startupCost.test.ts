@@ -32,7 +32,10 @@ const HEAVY: Array<[what: string, test: RegExp]> = [
   ['undici', /node_modules\/undici\//],
   ['re2-wasm', /node_modules\/re2-wasm\//],
   ['jsdiff', /node_modules\/diff\//],
-  ['the Genesys client', /src\/genesys\/(client|apiRequests|auth|http|dispatcher|undiciSender|nodeSender)\.js$/],
+  [
+    'the Genesys client',
+    /src\/genesys\/(client|apiRequests|auth|http|httpStack|dispatcher|undiciSender|nodeSender)\.js$/,
+  ],
   ['the regex validator', /src\/filters\/regex\/validator\.js$/],
   ['a command flow', /src\/extension\/(flows\/(attribute|topics)\/|flows\/showIntegrationJson|profiles\/signInWizard)/],
   ['the preview panel or core', /src\/(extension\/preview|filters\/preview)\//],
