@@ -9,6 +9,7 @@ import type { ExtensionServices, SignedInSession } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { IntegrationsTreeProvider, VIEW_ID } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+import { watchIntegrationsBrowsed } from './walkthrough/progress';
 
 /**
  * Owns everything with the extension's lifetime (log, profiles, session, tree, status bar, validator) and exposes
@@ -41,6 +42,7 @@ export class ServiceHost extends Disposable {
       vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
     );
     this.register(new ProfileStatusBar(this.session));
+    this.register(watchIntegrationsBrowsed(this.treeView));
     this.register(
       this.session.onDidChange(() => {
         // The view title says whose org this is: "EventBridge Integrations — <profile>".

@@ -2,7 +2,8 @@
  * The listing's pictures, made and checked with the same headless chromium the UI tests use.
  *
  *   node out/test/vscode/listing.js icon            media/icon.svg → media/icon.png (128×128), plus a sheet of the
- *                                                  icon at 128 and 32 px on a light and a dark gallery
+ *                                                  icon at 128 and 32 px on a light and a dark gallery, and one of
+ *                                                  the walkthrough's SVGs in a light and a dark theme
  *   node out/test/vscode/listing.js preview [VSIX]  the README and icon *from the .vsix* as a listing page shows them
  *
  * `npm run media` and `npm run listing` call these. The preview serves the README's absolute image URLs (vsce
@@ -54,6 +55,44 @@ async function renderIcon(): Promise<void> {
   console.log(
     `Wrote ${path.relative(REPO_ROOT, png)} and ${path.relative(REPO_ROOT, path.join(SHOTS, 'icon-sheet.png'))}`,
   );
+}
+
+/** A few of the theme's colours, as VS Code sets them on a webview, for a dark preview of the walkthrough media. */
+const DARK_THEME = {
+  '--vscode-editor-background': '#1f1f1f',
+  '--vscode-foreground': '#cccccc',
+  '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-quickInput-background': '#222222',
+  '--vscode-sideBar-background': '#181818',
+  '--vscode-widget-border': '#313131',
+  '--vscode-input-background': '#313131',
+  '--vscode-icon-foreground': '#cccccc',
+  '--vscode-checkbox-background': '#313131',
+  '--vscode-checkbox-border': '#3c3c3c',
+  '--vscode-checkbox-foreground': '#cccccc',
+  '--vscode-inputValidation-errorBackground': '#5a1d1d',
+  '--vscode-quickInputList-focusBackground': '#04395e',
+};
+
+/** The walkthrough's SVGs (media/walkthrough/) in a light and a dark theme, to judge them without an editor. */
+async function previewWalkthroughMedia(): Promise<void> {
+  const dir = path.join(REPO_ROOT, 'media', 'walkthrough');
+  const svgs = fs.readdirSync(dir).filter((f) => f.endsWith('.svg'));
+  const dark = Object.entries(DARK_THEME)
+    .map(([name, value]) => `${name}:${value}`)
+    .join(';');
+  const cells = svgs
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .map((svg) => `<div>${svg}</div><div style="${dark}">${svg}</div>`)
+    .join('');
+  await withPage(async (page) => {
+    await page.setViewportSize({ width: 900, height: 300 * svgs.length });
+    await page.setContent(
+      `<body style="margin:0;display:grid;grid-template-columns:450px 450px;gap:0;background:#888">${cells}</body>`,
+    );
+    await page.screenshot({ path: path.join(SHOTS, 'walkthrough-media.png'), fullPage: true });
+  });
+  console.log(`Wrote ${path.relative(REPO_ROOT, path.join(SHOTS, 'walkthrough-media.png'))}`);
 }
 
 interface Manifest {
@@ -140,6 +179,7 @@ async function main(): Promise<number> {
   const [what, arg] = process.argv.slice(2);
   if (what === 'icon') {
     await renderIcon();
+    await previewWalkthroughMedia();
     return 0;
   }
   if (what === 'preview') {

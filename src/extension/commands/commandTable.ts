@@ -10,6 +10,7 @@ import {
   selectTopicsByRegexCommand,
 } from '../flows/topics/topicCommands';
 import { LOAD_MORE_COMMAND, type LoadMoreNode } from '../tree/loadMoreNode';
+import { getStartedCommand } from '../walkthrough/walkthrough';
 import type { CommandContext } from './commandContext';
 import { copyIdCommand } from './copyId';
 import { refreshCommand } from './refresh';
@@ -35,6 +36,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.addTopicFilter': addTopicFilterCommand,
   'genesysCloud.removeTopicFilter': removeTopicFilterCommand,
   'genesysCloud.selectTopicsByRegex': selectTopicsByRegexCommand,
+  'genesysCloud.getStarted': getStartedCommand,
   // Internal (not in package.json, so not in the palette): the "Load more…" row's click.
   [LOAD_MORE_COMMAND]: (ctx) => (row?: unknown) =>
     ctx.host.tree.loadMore((row as LoadMoreNode | undefined) ?? ctx.host.tree.rootNode.loadMoreRow),

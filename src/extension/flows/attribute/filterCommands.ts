@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { undoEditFor } from '../../../filters/attributeFilters';
 import type { CommandContext } from '../../commands/commandContext';
 import { isSubscriptionFiltersUnavailable } from '../../subscriptionFilterAvailability';
+import { completeWalkthroughStep } from '../../walkthrough/progress';
 import { readFlowArgs } from '../args';
 import { askFilterEdit, type FilterFlowMode } from './applyFilterFlow';
 import { askFilterRemoval } from './removeFilterFlow';
@@ -26,6 +27,7 @@ async function runSetFlow(
   try {
     const { integrationId, document, edit } = await askFilterEdit(ctx, session, args, mode);
     const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'Apply' });
+    if (outcome.status === 'written') completeWalkthroughStep('filterApplied');
     announce(ctx, outcome);
     return outcome;
   } catch (err) {
