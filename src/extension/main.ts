@@ -19,7 +19,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const { ctx, api } = createCommandContext(host);
   registerCommands(context, ctx);
   host.start();
-  showWalkthroughOnFirstRun(context, host.log);
+  showWalkthroughOnFirstRun(host);
   return { services: host.services, flows: api, host };
 }
 

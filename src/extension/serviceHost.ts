@@ -9,7 +9,7 @@ import type { ExtensionServices, SignedInSession } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { IntegrationsTreeProvider, VIEW_ID } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
-import { watchIntegrationsBrowsed } from './walkthrough/progress';
+import { WalkthroughProgress } from './walkthrough/progress';
 
 /**
  * Owns everything with the extension's lifetime (log, profiles, session, tree, status bar, validator) and exposes
@@ -22,6 +22,8 @@ export class ServiceHost extends Disposable {
   readonly tree: IntegrationsTreeProvider;
   readonly treeView: vscode.TreeView<TreeNode>;
   readonly services: ExtensionServices;
+  /** The Get Started walkthrough's progress, completed from the success paths. */
+  readonly walkthrough: WalkthroughProgress;
   private validator: RegexValidator | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
@@ -42,7 +44,7 @@ export class ServiceHost extends Disposable {
       vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
     );
     this.register(new ProfileStatusBar(this.session));
-    this.register(watchIntegrationsBrowsed(this.treeView));
+    this.walkthrough = this.register(new WalkthroughProgress(context.extension.id, this.treeView, this.session));
     this.register(
       this.session.onDidChange(() => {
         // The view title says whose org this is: "EventBridge Integrations — <profile>".

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import { undoEditFor } from '../../../filters/attributeFilters';
 import type { CommandContext } from '../../commands/commandContext';
 import { isSubscriptionFiltersUnavailable } from '../../subscriptionFilterAvailability';
-import { completeWalkthroughStep } from '../../walkthrough/progress';
 import { readFlowArgs } from '../args';
 import { askFilterEdit, type FilterFlowMode } from './applyFilterFlow';
 import { askFilterRemoval } from './removeFilterFlow';
@@ -27,7 +26,7 @@ async function runSetFlow(
   try {
     const { integrationId, document, edit } = await askFilterEdit(ctx, session, args, mode);
     const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'Apply' });
-    if (outcome.status === 'written') completeWalkthroughStep('filterApplied');
+    if (outcome.status === 'written') ctx.host.walkthrough.complete('applyFilter');
     announce(ctx, outcome);
     return outcome;
   } catch (err) {

@@ -6,7 +6,6 @@ import type { SignedInSession } from '../../services';
 import { runWizard, type WizardStep } from '../../wizard/wizard';
 import { FlowArgumentError, readFlowArgs, type FlowArgs } from '../args';
 import { integrationStep, type IntegrationFlowState } from '../integrationPicker';
-import { completeWalkthroughStep } from '../../walkthrough/progress';
 import { announceTopicWrite } from './announceTopicWrite';
 import { writeTopicEdit, type TopicWriteOutcome } from './writeTopicEdit';
 
@@ -64,7 +63,7 @@ export async function runTopicFlow(
   const { id, name } = chosen!;
   const displayName = name !== id ? name : (typeof config!.name === 'string' && config!.name) || id;
   const outcome = await writeTopicEdit(ctx, { integrationId: id, name: displayName, base: config!, edit: edit! });
-  if (outcome.written && outcome.applied.add.length > 0) completeWalkthroughStep('topicFilterAdded');
+  if (outcome.written && outcome.applied.add.length > 0) ctx.host.walkthrough.complete('addTopicFilter');
   announceTopicWrite(ctx, outcome);
   return outcome;
 }
