@@ -28,7 +28,7 @@ export class ServiceHost extends Disposable {
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
-    this.log = this.register(vscode.window.createOutputChannel('Genesys Cloud', { log: true }));
+    this.log = this.register(vscode.window.createOutputChannel(vscode.l10n.t('Genesys Cloud'), { log: true }));
     this.profiles = new ProfileStore(context.globalState, context.secrets);
     this.session = this.register(new Session(this.profiles, context.secrets, this.log));
     this.tree = this.register(
@@ -87,7 +87,10 @@ export class ServiceHost extends Disposable {
   private async requireSession(): Promise<SignedInSession> {
     const existing = this.session.signedIn();
     if (existing) return existing;
-    const choice = await vscode.window.showInformationMessage('Sign in to Genesys Cloud first.', 'Sign In…');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Sign in to Genesys Cloud first.'),
+      vscode.l10n.t('Sign In…'),
+    );
     if (choice) await vscode.commands.executeCommand('genesysCloud.signIn');
     const session = this.session.signedIn();
     if (!session) throw new UserCancelledError('Not signed in to Genesys Cloud.');

@@ -5,6 +5,7 @@
  * the same edit is re-applied to the fresh document and shown and confirmed again. So another person's change is
  * never overwritten, and the user never writes something they did not see.
  */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
 import { applyFilterEdit, listSubscriptions, type FilterEdit } from '../../../filters/attributeFilters';
 import { isCancellation } from '../../../genesys/errors';
@@ -18,9 +19,11 @@ export interface FilterWriteRequest {
   /** The document the user's choices were made on; without it (Undo) the write starts with a read. */
   base?: JsonObject;
   edit: FilterEdit;
-  /** "Apply", "Remove", "Undo": the confirm button and the progress title's verb. */
-  verb: string;
+  /** What the write does for the user: words the confirm, its button and the progress title. */
+  verb: FilterWriteVerb;
 }
+
+export type FilterWriteVerb = 'apply' | 'remove' | 'undo';
 
 export type FilterWriteOutcome =
   | {
@@ -36,7 +39,8 @@ export type FilterWriteOutcome =
 export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteRequest): Promise<FilterWriteOutcome> {
   const { integrationId, edit, verb } = request;
   const { client } = await ctx.services.requireSession();
-  const progress = new RequestProgress(`${verb} filter on ${edit.key} in ${edit.subscription}`);
+  const words = verbWords(verb, edit);
+  const progress = new RequestProgress(words.progress);
   let shown: ShownDiff | undefined;
   let requestSent = false;
   try {
@@ -46,7 +50,9 @@ export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteR
         signal: progress.signal,
         onStep: (step) => {
           requestSent = step === 'writing';
-          progress.report(step === 'checking' ? 'checking for changes since the diff…' : 'writing…');
+          progress.report(
+            step === 'checking' ? vscode.l10n.t('checking for changes since the diff…') : vscode.l10n.t('writing…'),
+          );
         },
         review: async ({ before, after, rebased }) => {
           progress.pause();
@@ -55,14 +61,16 @@ export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteR
           shown = await confirmDiff(ctx, {
             folder: integrationId,
             name: `${edit.subscription} ${edit.key}`,
-            title: `${edit.subscription}: ${edit.key} (before ↔ after${rebased ? ', rebased on the latest version' : ''})`,
+            title: rebased
+              ? vscode.l10n.t('{0}: {1} (before ↔ after, rebased on the latest version)', edit.subscription, edit.key)
+              : vscode.l10n.t('{0}: {1} (before ↔ after)', edit.subscription, edit.key),
             before,
             after,
             confirm: {
               id: rebased ? 'confirmRebased' : 'confirm',
-              message: `${verb} filter ${edit.kind === 'remove' ? 'from' : 'to'} ${edit.subscription}?`,
+              message: words.question,
               detail: describeEdit(before, edit, rebased),
-              confirmLabel: verb,
+              confirmLabel: words.button,
               severity: edit.kind === 'remove' ? 'warning' : 'info',
             },
           });
@@ -92,19 +100,52 @@ export async function writeFilterEdit(ctx: CommandContext, request: FilterWriteR
   }
 }
 
+/** The confirm's question and button and the progress title, for each verb. */
+function verbWords(verb: FilterWriteVerb, edit: FilterEdit): { question: string; button: string; progress: string } {
+  const { key, subscription } = edit;
+  const removes = edit.kind === 'remove';
+  switch (verb) {
+    case 'apply':
+      return {
+        question: vscode.l10n.t('Apply filter to {0}?', subscription),
+        button: vscode.l10n.t('Apply'),
+        progress: vscode.l10n.t('Apply filter on {0} in {1}', key, subscription),
+      };
+    case 'remove':
+      return {
+        question: vscode.l10n.t('Remove filter from {0}?', subscription),
+        button: vscode.l10n.t('Remove'),
+        progress: vscode.l10n.t('Remove filter on {0} in {1}', key, subscription),
+      };
+    case 'undo':
+      return {
+        question: removes
+          ? vscode.l10n.t('Undo filter from {0}?', subscription)
+          : vscode.l10n.t('Undo filter to {0}?', subscription),
+        button: vscode.l10n.t('Undo'),
+        progress: vscode.l10n.t('Undo filter on {0} in {1}', key, subscription),
+      };
+  }
+}
+
 function describeEdit(snapshot: JsonObject, edit: FilterEdit, rebased: boolean): string {
   const previous = listSubscriptions(snapshot)
     .find((s) => s.name === edit.subscription)
     ?.filters.find((f) => f.key === edit.key);
   const state = (matchType: string, values: string[]) => `${matchType}${values.length ? ` ${values.join(', ')}` : ''}`;
-  const was = previous ? ` (was: ${state(previous.matchType, previous.values)})` : ' (new filter)';
+  const was = previous
+    ? vscode.l10n.t(' (was: {0})', state(previous.matchType, previous.values))
+    : vscode.l10n.t(' (new filter)');
   const change =
     edit.kind === 'remove'
-      ? `Removes the filter ${edit.key} ${previous ? state(previous.matchType, previous.values) : ''}`.trim() + '.'
+      ? previous
+        ? vscode.l10n.t('Removes the filter {0} {1}.', edit.key, state(previous.matchType, previous.values))
+        : vscode.l10n.t('Removes the filter {0}.', edit.key)
       : `${edit.key} → ${state(edit.matchType, edit.values)}${was}`;
   const note = rebased
-    ? 'Someone else changed this integration after the diff was shown. The diff now shows your change applied to ' +
-      'their version — nothing of theirs is overwritten.'
-    : 'The diff editor shows the whole integration document before and after.';
+    ? vscode.l10n.t(
+        'Someone else changed this integration after the diff was shown. The diff now shows your change applied to their version — nothing of theirs is overwritten.',
+      )
+    : vscode.l10n.t('The diff editor shows the whole integration document before and after.');
   return `${change}\n\n${note}`;
 }
