@@ -25,6 +25,9 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'node_modules/re2-wasm/build/wasm/re2.wasm',
     'media/genesys-cloud.svg',
     'media/icon.png',
+    'media/walkthrough/sign-in.svg',
+    'package.nls.json',
+    'l10n/bundle.l10n.json',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }
