@@ -9,70 +9,109 @@ export interface ErrorPresentation {
   message: string;
   buttons: ErrorButton[];
 }
-type ErrorButton = 'Sign In' | 'Show Log' | 'Refresh' | 'Open Proxy Setting' | 'Switch Profile…';
+/** The next steps an error message can offer; their labels are localized when shown. */
+export type ErrorButton = 'signIn' | 'showLog' | 'refresh' | 'openProxySetting' | 'switchProfile';
+
+const BUTTON_LABELS: Record<ErrorButton, () => string> = {
+  signIn: () => vscode.l10n.t('Sign In'),
+  showLog: () => vscode.l10n.t('Show Log'),
+  refresh: () => vscode.l10n.t('Refresh'),
+  openProxySetting: () => vscode.l10n.t('Open Proxy Setting'),
+  switchProfile: () => vscode.l10n.t('Switch Profile…'),
+};
 
 /** Maps any error to one message naming the cause and a next step. Pure, so tests can check every kind. */
 export function describeError(err: unknown, action?: string): ErrorPresentation {
-  const prefix = action ? `Could not ${action}: ` : '';
+  const prefix = action ? vscode.l10n.t('Could not {0}: ', action) : '';
   if (!isGenesysError(err)) {
     const text = err instanceof Error ? err.message : String(err);
-    return { message: prefix + text, buttons: ['Show Log'] };
+    return { message: prefix + text, buttons: ['showLog'] };
   }
   const e = err;
   const detail = e.message.replace(/\.$/, '');
-  const ref = e.correlationId ? ` (correlation id ${e.correlationId})` : '';
+  const ref = e.correlationId ? vscode.l10n.t(' (correlation id {0})', e.correlationId) : '';
   switch (e.kind) {
     case 'authentication':
       return {
-        message: `${prefix}${nextStep(detail, e.code, 'Check the client id and secret, then sign in again.')}`,
-        buttons: ['Sign In', 'Switch Profile…'],
+        message: `${prefix}${nextStep(detail, e.code, vscode.l10n.t('Check the client id and secret, then sign in again.'))}`,
+        buttons: ['signIn', 'switchProfile'],
       };
     case 'permission': {
-      const fix = 'Add it to the role in Genesys Cloud Admin → Roles/Permissions, or sign in with another client.';
+      const fix = vscode.l10n.t(
+        'Add it to the role in Genesys Cloud Admin → Roles/Permissions, or sign in with another client.',
+      );
       const message = e.permission
-        ? `${prefix}the OAuth client's role lacks the permission ${e.permission}${ref}. ${fix}`
+        ? prefix + vscode.l10n.t("the OAuth client's role lacks the permission {0}{1}. {2}", e.permission, ref, fix)
         : `${prefix}${detail}${ref}.`;
-      return { message, buttons: ['Switch Profile…', 'Show Log'] };
+      return { message, buttons: ['switchProfile', 'showLog'] };
     }
     case 'rateLimited': {
-      const attempts = e.attempts ? ` after ${e.attempts} attempts` : '';
-      const wait = e.retryAfterMs ? ` Genesys Cloud asked to wait ${Math.ceil(e.retryAfterMs / 1000)}s.` : '';
+      const attempts = e.attempts ? vscode.l10n.t(' after {0} attempts', e.attempts) : '';
+      const wait = e.retryAfterMs
+        ? vscode.l10n.t(' Genesys Cloud asked to wait {0}s.', Math.ceil(e.retryAfterMs / 1000))
+        : '';
       return {
-        message: `${prefix}Genesys Cloud is rate limiting this OAuth client (429)${attempts}.${wait} Try again in a moment.`,
-        buttons: ['Show Log'],
+        message:
+          prefix +
+          vscode.l10n.t(
+            'Genesys Cloud is rate limiting this OAuth client (429){0}.{1} Try again in a moment.',
+            attempts,
+            wait,
+          ),
+        buttons: ['showLog'],
       };
     }
     case 'network':
       return {
-        message: `${prefix}${nextStep(detail, undefined, 'Check the host and your proxy (setting http.proxy).')} The log has each request.`,
-        buttons: ['Show Log', 'Open Proxy Setting'],
+        message:
+          prefix +
+          vscode.l10n.t(
+            '{0} The log has each request.',
+            nextStep(detail, undefined, vscode.l10n.t('Check the host and your proxy (setting http.proxy).')),
+          ),
+        buttons: ['showLog', 'openProxySetting'],
       };
     case 'timeout':
       return {
-        message: `${prefix}${nextStep(detail, undefined, 'Check your connection or proxy (setting http.proxy) and try again.')}`,
-        buttons: ['Show Log', 'Open Proxy Setting'],
+        message: `${prefix}${nextStep(detail, undefined, vscode.l10n.t('Check your connection or proxy (setting http.proxy) and try again.'))}`,
+        buttons: ['showLog', 'openProxySetting'],
       };
     case 'server':
       return {
-        message: `${prefix}Genesys Cloud had a server error${e.status ? ` (${e.status})` : ''}${ref}: ${detail}. Try again later; the log has the details.`,
-        buttons: ['Show Log'],
+        message:
+          prefix +
+          vscode.l10n.t(
+            'Genesys Cloud had a server error{0}{1}: {2}. Try again later; the log has the details.',
+            e.status ? ` (${e.status})` : '',
+            ref,
+            detail,
+          ),
+        buttons: ['showLog'],
       };
     case 'notFound':
-      return { message: `${prefix}${detail}${ref}. It may have been deleted: refresh the view.`, buttons: ['Refresh'] };
+      return {
+        message: prefix + vscode.l10n.t('{0}{1}. It may have been deleted: refresh the view.', detail, ref),
+        buttons: ['refresh'],
+      };
     case 'conflict':
       return {
-        message: `${prefix}${detail}. Someone else keeps changing it: refresh and try again.`,
-        buttons: ['Refresh'],
+        message: prefix + vscode.l10n.t('{0}. Someone else keeps changing it: refresh and try again.', detail),
+        buttons: ['refresh'],
       };
     case 'invalidRequest':
       return {
-        message: `${prefix}Genesys Cloud refused the request${e.status ? ` (${e.status})` : ''}: ${detail}${ref}.`,
-        buttons: ['Show Log'],
+        message:
+          prefix +
+          vscode.l10n.t('Genesys Cloud refused the request{0}: {1}{2}.', e.status ? ` (${e.status})` : '', detail, ref),
+        buttons: ['showLog'],
       };
     case 'configuration':
-      return { message: `${prefix}${detail}. Sign in again with a valid region or URL.`, buttons: ['Sign In'] };
+      return {
+        message: prefix + vscode.l10n.t('{0}. Sign in again with a valid region or URL.', detail),
+        buttons: ['signIn'],
+      };
     case 'cancelled':
-      return { message: `${prefix}cancelled.`, buttons: [] };
+      return { message: prefix + vscode.l10n.t('cancelled.'), buttons: [] };
   }
 }
 
@@ -101,21 +140,22 @@ export function reportFailure(log: vscode.LogOutputChannel, err: unknown, action
 
 async function showError(log: vscode.LogOutputChannel, err: unknown, action?: string): Promise<void> {
   const { message, buttons } = describeError(err, action);
-  const choice = await vscode.window.showErrorMessage(message, ...buttons);
-  switch (choice) {
-    case 'Sign In':
+  const labels = buttons.map((button) => BUTTON_LABELS[button]());
+  const label = await vscode.window.showErrorMessage(message, ...labels);
+  switch (label === undefined ? undefined : buttons[labels.indexOf(label)]) {
+    case 'signIn':
       await vscode.commands.executeCommand('genesysCloud.signIn');
       break;
-    case 'Switch Profile…':
+    case 'switchProfile':
       await vscode.commands.executeCommand('genesysCloud.switchProfile');
       break;
-    case 'Show Log':
+    case 'showLog':
       log.show(true);
       break;
-    case 'Refresh':
+    case 'refresh':
       await vscode.commands.executeCommand('genesysCloud.refresh');
       break;
-    case 'Open Proxy Setting':
+    case 'openProxySetting':
       await vscode.commands.executeCommand('workbench.action.openSettings', 'http.proxy');
       break;
   }

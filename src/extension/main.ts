@@ -3,6 +3,7 @@ import { createCommandContext, type FlowsApi } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { ServiceHost } from './serviceHost';
 import type { ExtensionServices } from './services';
+import { showWalkthroughOnFirstRun } from './walkthrough/walkthrough';
 
 /** What `activate()` returns: extension-host tests reach the extension through it. */
 export interface ExtensionApi {
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const { ctx, api } = createCommandContext(host);
   registerCommands(context, ctx);
   host.start();
+  showWalkthroughOnFirstRun(host);
   return { services: host.services, flows: api, host };
 }
 

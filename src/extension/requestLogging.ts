@@ -27,5 +27,5 @@ export function logRequest(log: vscode.LogOutputChannel, e: RequestLogEntry): vo
 export function logRetry(log: vscode.LogOutputChannel, n: RetryNotice): void {
   const line = describeRetryNotice(n);
   log.warn(line);
-  vscode.window.setStatusBarMessage(`$(watch) Genesys Cloud: ${line}`, Math.max(n.waitMs, 1500));
+  vscode.window.setStatusBarMessage(`$(watch) ${vscode.l10n.t('Genesys Cloud: {0}', line)}`, Math.max(n.waitMs, 1500));
 }

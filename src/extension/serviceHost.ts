@@ -11,6 +11,7 @@ import type { ExtensionServices, SignedInSession } from './services';
 import { ProfileStatusBar } from './statusBar';
 import { IntegrationsTreeProvider, VIEW_ID } from './tree/integrationsTreeProvider';
 import type { TreeNode } from './tree/treeNode';
+import { WalkthroughProgress } from './walkthrough/progress';
 
 // A lazy edge (see common/lazy.ts): the validator's scanner loads with the first pattern, its worker and re2-wasm too.
 const validatorModule = lazy(
@@ -30,11 +31,13 @@ export class ServiceHost extends Disposable {
   readonly services: ExtensionServices;
   /** eventbridge-filters.json: diagnostics, CodeLens, the org reads they share, the files' managed integrations. */
   readonly asCode: FiltersAsCodeGate;
+  /** The Get Started walkthrough's progress, completed from the success paths. */
+  readonly walkthrough: WalkthroughProgress;
   private validator: RegexValidator | undefined;
 
   constructor(readonly context: vscode.ExtensionContext) {
     super();
-    this.log = this.register(vscode.window.createOutputChannel('Genesys Cloud', { log: true }));
+    this.log = this.register(vscode.window.createOutputChannel(vscode.l10n.t('Genesys Cloud'), { log: true }));
     this.profiles = new ProfileStore(context.globalState, context.secrets);
     this.session = this.register(new Session(this.profiles, context.secrets, this.log));
     this.tree = this.register(
@@ -51,6 +54,7 @@ export class ServiceHost extends Disposable {
       vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this.tree, showCollapseAll: true }),
     );
     this.register(new ProfileStatusBar(this.session));
+    this.walkthrough = this.register(new WalkthroughProgress(context.extension.id, this.treeView, this.session));
     this.register(
       this.session.onDidChange(() => {
         // The view title says whose org this is: "EventBridge Integrations — <profile>".
@@ -94,7 +98,10 @@ export class ServiceHost extends Disposable {
   private async requireSession(): Promise<SignedInSession> {
     const existing = this.session.signedIn();
     if (existing) return existing;
-    const choice = await vscode.window.showInformationMessage('Sign in to Genesys Cloud first.', 'Sign In…');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Sign in to Genesys Cloud first.'),
+      vscode.l10n.t('Sign In…'),
+    );
     if (choice) await vscode.commands.executeCommand('genesysCloud.signIn');
     const session = this.session.signedIn();
     if (!session) throw new UserCancelledError('Not signed in to Genesys Cloud.');

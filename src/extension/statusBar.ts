@@ -11,7 +11,7 @@ export class ProfileStatusBar extends Disposable {
 
   constructor(private readonly session: Session) {
     super();
-    this.item.name = 'Genesys Cloud Profile';
+    this.item.name = vscode.l10n.t('Genesys Cloud Profile');
     this.item.command = 'genesysCloud.switchProfile';
     this.register(session.onDidChange(() => this.update()));
     this.update();
@@ -26,13 +26,18 @@ export class ProfileStatusBar extends Disposable {
     }
     this.item.text = `$(cloud) ${profile.name}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(
-      `**Genesys Cloud** — profile **${md(profile.name)}**${profile.source === 'environment' ? ' (from GENESYS_ENV)' : ''}\n\n`,
-    );
-    tooltip.appendMarkdown(`Region: ${md(client.environment.label)}  \nClient id: ${code(profile.clientId)}\n\n`);
-    tooltip.appendMarkdown('Click to switch profile.');
+    const heading =
+      profile.source === 'environment'
+        ? vscode.l10n.t('**Genesys Cloud** — profile **{0}** (from GENESYS_ENV)', md(profile.name))
+        : vscode.l10n.t('**Genesys Cloud** — profile **{0}**', md(profile.name));
+    tooltip.appendMarkdown(`${heading}\n\n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Region: {0}', md(client.environment.label))}  \n`);
+    tooltip.appendMarkdown(`${vscode.l10n.t('Client id: {0}', code(profile.clientId))}\n\n`);
+    tooltip.appendMarkdown(vscode.l10n.t('Click to switch profile.'));
     this.item.tooltip = tooltip;
-    this.item.accessibilityInformation = { label: `Genesys Cloud profile ${profile.name}. Click to switch profile.` };
+    this.item.accessibilityInformation = {
+      label: vscode.l10n.t('Genesys Cloud profile {0}. Click to switch profile.', profile.name),
+    };
     this.item.show();
   }
 }

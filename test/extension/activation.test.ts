@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { commandAction } from '../../src/extension/commands/registerCommands';
 import { EXTENSION_ID, REPO_ROOT } from '../vscode/paths';
 
 interface Manifest {
@@ -25,5 +26,13 @@ describe('extension activation', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
+  });
+
+  it('names every contributed command in its own words when it fails ("Could not apply filter: …")', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as Manifest;
+    // Without a phrase of its own a command falls back to 'run "<title>"': correct, but not how people say it.
+    const unnamed = manifest.contributes.commands.map((c) => c.command).filter((id) => /^run /.test(commandAction(id)));
+    assert.deepEqual(unnamed, [], 'give these a case in commandAction (src/extension/commands/registerCommands.ts)');
+    assert.equal(commandAction('genesysCloud.applyFilter'), 'apply filter');
   });
 });

@@ -13,7 +13,7 @@ describe('error presentation', () => {
     );
     assert.match(p.message, /invalid_client/);
     assert.match(p.message, /client id and secret/);
-    assert.ok(p.buttons.includes('Sign In'));
+    assert.ok(p.buttons.includes('signIn'));
   });
 
   it("403: names the permission the role lacks from the error's own field, never from its text", () => {
@@ -29,7 +29,7 @@ describe('error presentation', () => {
     );
     assert.doesNotMatch(unnamed.message, /lacks the permission/);
     assert.match(unnamed.message, /Not allowed to list topics/);
-    assert.ok(unnamed.buttons.includes('Switch Profile…'));
+    assert.ok(unnamed.buttons.includes('switchProfile'));
   });
 
   it('429: says it was rate limited and how long the platform asked to wait', () => {
@@ -43,7 +43,7 @@ describe('error presentation', () => {
     for (const kind of ['network', 'timeout'] as const) {
       const p = describeError(new GenesysError(kind, 'connect ECONNREFUSED 127.0.0.1:9.'));
       assert.match(p.message, /proxy/);
-      assert.ok(p.buttons.includes('Show Log'));
+      assert.ok(p.buttons.includes('showLog'));
     }
   });
 

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extension/main';
 import { SubscriptionFilterAvailability } from '../../src/extension/subscriptionFilterAvailability';
-import { SUBSCRIPTION_FILTERS_UNAVAILABLE } from '../../src/extension/tree/integrationChildren';
+import { subscriptionFiltersUnavailableLabel } from '../../src/extension/tree/integrationChildren';
 import { IntegrationNode } from '../../src/extension/tree/integrationNode';
 import type { TreeNode } from '../../src/extension/tree/treeNode';
 import type { GenesysClient } from '../../src/genesys/client';
@@ -104,7 +104,7 @@ describe('integrations tree', () => {
     const org = find(await children(api), 'Org events (production)');
     const below = await children(api, org.node);
     assert.equal(find(below, 'Topic filters').description, '5 topics');
-    const calm = find(below, SUBSCRIPTION_FILTERS_UNAVAILABLE);
+    const calm = find(below, subscriptionFiltersUnavailableLabel());
     assert.equal(calm.icon, 'info');
     assert.equal(calm.description, '(the subscription-filter endpoint is not part of the public API)');
     assert.equal(below.length, 2, 'topic filters + one informative row, nothing else');
@@ -113,7 +113,7 @@ describe('integrations tree', () => {
     // A flow's refresh of this integration (after a topic edit) must not ask again.
     api.services.refresh(REAL_ORG_INTEGRATION_ID);
     const again = await children(api, find(await children(api), 'Org events (production)').node);
-    find(again, SUBSCRIPTION_FILTERS_UNAVAILABLE);
+    find(again, subscriptionFiltersUnavailableLabel());
     const requests = (await (await fetch(`${admin}/__emulator/requests`)).json()) as {
       method: string;
       path: string;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -34,6 +34,10 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
     'media/preview/preview.js',
     // jsonValidation's schema for eventbridge-filters.json: without it the editor has no completion or hover there.
     'schemas/eventbridge-filters.schema.json',
+    'media/icon.png',
+    'media/walkthrough/sign-in.svg',
+    'package.nls.json',
+    'l10n/bundle.l10n.json',
   ]) {
     assert.ok(files.includes(required), `${required} missing from the package: ${files.join(', ')}`);
   }
@@ -47,20 +51,44 @@ test('the .vsix holds the bundle, the worker and re2-wasm only: no sources, maps
   assert.ok(!files.includes('dist/cli.js') && !files.includes('dist/emulator.js'));
 });
 
-// `vsce ls` skips the checks `vsce package` makes (README links, manifest), so run the real script's vsce call.
-test("npm run package's vsce call produces a .vsix", () => {
-  const script: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.package;
+// `vsce ls` skips the checks `vsce package` makes (README links, manifest), so run the real script's vsce call, then
+// read the .vsix the way a gallery does: its README's images must resolve through `repository`, and vsce must not warn.
+test("npm run package's vsce call produces a .vsix a listing can show, without warnings", () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const script: string = manifest.scripts.package;
   const vsceArgs = /vsce (package[^&]*?)--out \S+/.exec(script);
   assert.ok(vsceArgs, `unexpected package script: ${script}`);
+  assert.doesNotMatch(script, /--no-rewrite-relative-links/, 'relative links must become absolute for the listing');
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ebf-vsix-')), 'test.vsix');
   try {
     const vsce = path.join(root, 'node_modules', '@vscode', 'vsce', 'vsce');
-    execFileSync(process.execPath, [vsce, ...vsceArgs[1].trim().split(/\s+/), '--out', out], {
+    const run = spawnSync(process.execPath, [vsce, ...vsceArgs[1].trim().split(/\s+/), '--out', out], {
       cwd: root,
-      stdio: 'pipe',
+      encoding: 'utf8',
     });
+    assert.equal(run.status, 0, `vsce failed:\n${run.stdout}\n${run.stderr}`);
+    assert.doesNotMatch(`${run.stdout}\n${run.stderr}`, /WARNING|ERROR/, 'vsce warned');
     const size = fs.statSync(out).size;
     assert.ok(size > 100_000 && size < 2_000_000, `unexpected .vsix size ${size}`);
+
+    const unzip = (entry: string) => execFileSync('unzip', ['-p', out, entry], { maxBuffer: 32 * 1024 * 1024 });
+    const readme = unzip('extension/readme.md').toString('utf8');
+    const rawBase = `${manifest.repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)|<img[^>]+src="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    assert.ok(images.length >= 3, `the README shows screenshots: ${images.join(', ')}`);
+    for (const image of images) {
+      assert.ok(image.startsWith(rawBase), `${image} does not resolve through the repository URL`);
+      assert.ok(
+        fs.existsSync(path.join(root, image.slice(rawBase.length))),
+        `${image}: no such file in the repository`,
+      );
+    }
+    // vsce's issue linking also rewrites "#0" inside code blocks; the README is packaged with it off.
+    assert.doesNotMatch(readme, /\]\([^)]*\/issues\/\d+\)/, 'vsce turned "#N" into issue links');
+
+    const icon = unzip(`extension/${manifest.icon}`);
+    assert.equal(icon.subarray(1, 4).toString('latin1'), 'PNG', 'the icon is a PNG');
+    assert.deepEqual([icon.readUInt32BE(16), icon.readUInt32BE(20)], [128, 128], 'the icon is 128×128');
   } finally {
     fs.rmSync(path.dirname(out), { recursive: true, force: true });
   }

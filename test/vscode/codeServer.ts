@@ -55,11 +55,16 @@ export async function startCodeServer(opts: CodeServerOptions = {}): Promise<Cod
     tmp: path.join(root, 'tmp'),
   };
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
-  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-  fs.writeFileSync(
-    path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2),
-  );
+  // The extension host of a remote window (code-server's is one) reads machine-scoped settings, such as
+  // workbench.welcomePage.walkthroughs.openOnInstall, from the server's Machine settings, not from the User ones:
+  // both get the same values, so the workbench and the extension see the same settings.
+  for (const scope of ['User', 'Machine']) {
+    fs.mkdirSync(path.join(dirs.userData, scope), { recursive: true });
+    fs.writeFileSync(
+      path.join(dirs.userData, scope, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, ...opts.settings }, null, 2),
+    );
+  }
 
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {

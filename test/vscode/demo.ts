@@ -4,6 +4,8 @@
  *  2. runs the Go tutorial's example through the CLI (apply a regex filter) and prints its diff;
  *  3. starts a real VS Code (code-server) with the extension loaded from this folder and the "Environment"
  *     profile pointing at the emulator, prints the URL to open, and runs until Ctrl+C (then stops everything by PID).
+ *     Its profile is new each run, so the extension's first run opens the Genesys Cloud view (not the Explorer) and
+ *     the Get Started walkthrough.
  *
  *   node out/test/vscode/demo.js [--no-editor] [--port N]
  *
@@ -60,7 +62,8 @@ async function main(): Promise<number> {
   const server = await startCodeServer({ env: editorEnvironment(emulator, true), port });
   const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT });
   console.log(
-    '\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile.',
+    '\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile;\n' +
+      'it opens on the Genesys Cloud view and the Get Started walkthrough.',
   );
   console.log(
     `Open this URL in a browser on this machine${port ? '' : ' (the port is picked at random each run)'}:\n\n  ${url}\n`,

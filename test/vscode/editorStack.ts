@@ -65,7 +65,9 @@ export async function startEditorStack(logDir: string, opts: EditorStackOptions 
   try {
     emulator = await startEmulatorProcess({ logFile: path.join(logDir, 'emulator.log') });
     server = await startCodeServer({
-      settings: opts.settings,
+      // Tests start from a fresh profile, where the extension's first run would open its walkthrough over what they
+      // look at; the walkthrough's own test turns this back on.
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false, ...opts.settings },
       env: { ...editorEnvironment(emulator, opts.environmentProfile ?? true), ...opts.env },
       logFile: path.join(logDir, 'code-server.log'),
     });

@@ -86,7 +86,7 @@ function writeFilters(
     progressTitle: undo
       ? vscode.l10n.t('Undoing the attribute filters of {0}', integration.name)
       : vscode.l10n.t('Applying the attribute filters of {0} from {1}', integration.name, file),
-    diffName: `${integration.name} attribute filters`,
+    diffName: vscode.l10n.t('{0} attribute filters', integration.name),
     diffTitle: (rebased) =>
       rebased
         ? vscode.l10n.t('{0}: attribute filters (before ↔ after, rebased on the latest version)', integration.name)

@@ -37,6 +37,7 @@ const applyFilters = lazy(
   () => require('../asCode/applyFiltersCommand') as typeof import('../asCode/applyFiltersCommand'),
 );
 const preview = lazy(() => require('../preview/previewCommand') as typeof import('../preview/previewCommand'));
+const walkthrough = lazy(() => require('../walkthrough/walkthrough') as typeof import('../walkthrough/walkthrough'));
 
 /** A command whose module loads on its first run; the handler is made once per registration, then reused. */
 export function onFirstRun(load: () => CommandFactory): CommandFactory {
@@ -64,6 +65,7 @@ export const COMMANDS: Readonly<Record<string, CommandFactory>> = {
   'genesysCloud.exportToFile': onFirstRun(() => exportToFile().exportToFileCommand),
   'genesysCloud.planFilters': onFirstRun(() => planFilters().planFiltersCommand),
   'genesysCloud.applyFilters': onFirstRun(() => applyFilters().applyFiltersCommand),
+  'genesysCloud.getStarted': onFirstRun(() => walkthrough().getStartedCommand),
   // Internal (not in package.json, so not in the palette): the "Load more…" row's click.
   [LOAD_MORE_COMMAND]: (ctx) => (row?: unknown) =>
     ctx.host.tree.loadMore((row as LoadMoreNode | undefined) ?? ctx.host.tree.rootNode.loadMoreRow),

@@ -5,9 +5,11 @@ import type { CommandTarget } from '../tree/treeNode';
 export function copyIdCommand() {
   return async (target?: unknown): Promise<string> => {
     const id = (target as CommandTarget | undefined)?.integrationId;
-    if (!id) throw new Error('Copy ID works on an integration row of the EventBridge Integrations view.');
+    if (!id) {
+      throw new Error(vscode.l10n.t('Copy ID works on an integration row of the EventBridge Integrations view.'));
+    }
     await vscode.env.clipboard.writeText(id);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied integration id ${id}`, 3000);
+    void vscode.window.setStatusBarMessage(`$(copy) ${vscode.l10n.t('Copied integration id {0}', id)}`, 3000);
     return id;
   };
 }

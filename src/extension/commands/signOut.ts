@@ -15,7 +15,10 @@ export function signOutCommand(ctx: CommandContext) {
     await session.reload();
     if (profile) {
       log.info(`Signed out of profile "${profile.name}".`);
-      void vscode.window.setStatusBarMessage(`Signed out of Genesys Cloud profile "${profile.name}"`, 4000);
+      void vscode.window.setStatusBarMessage(
+        vscode.l10n.t('Signed out of Genesys Cloud profile "{0}"', profile.name),
+        4000,
+      );
     }
   };
 }

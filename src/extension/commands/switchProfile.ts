@@ -23,8 +23,8 @@ export function switchProfileCommand(ctx: CommandContext) {
           profiles
             .list()
             .map((p) => p.name)
-            .join(', ') || 'none';
-        throw new Error(`No Genesys Cloud profile "${wanted}". Known: ${known}.`);
+            .join(', ') || vscode.l10n.t('none');
+        throw new Error(vscode.l10n.t('No Genesys Cloud profile "{0}". Known: {1}.', wanted, known));
       }
       return activate(ctx, profile);
     }
@@ -33,20 +33,22 @@ export function switchProfileCommand(ctx: CommandContext) {
       label: profile.name,
       description: `${environmentLabel(profile.environment)} · ${profile.clientId}`,
       detail:
-        profile.source === 'environment' ? 'From GENESYS_ENV, GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET' : undefined,
+        profile.source === 'environment'
+          ? vscode.l10n.t('From GENESYS_ENV, GENESYS_CLIENT_ID and GENESYS_CLIENT_SECRET')
+          : undefined,
       icon: profile.id === active?.id ? 'check' : 'blank',
       picked: profile.id === active?.id,
       value: { profile },
     }));
     items.push({
-      label: 'Sign In with another OAuth client…',
+      label: vscode.l10n.t('Sign In with another OAuth client…'),
       icon: 'sign-in',
       group: '',
       value: { action: 'genesysCloud.signIn' },
     });
     if (active) {
       items.push({
-        label: 'Sign Out',
+        label: vscode.l10n.t('Sign Out'),
         description: active.name,
         icon: 'sign-out',
         group: '',
@@ -56,12 +58,12 @@ export function switchProfileCommand(ctx: CommandContext) {
     const state: { choice?: Choice } = {};
     await runWizard(
       ctx.prompter(),
-      'Genesys Cloud: Switch Profile',
+      vscode.l10n.t('Genesys Cloud: Switch Profile'),
       [
         {
           shouldPrompt: () => true,
           prompt: async (ask, s) => {
-            s.choice = await ask.pick({ id: 'profile', placeholder: 'Profile to use', items });
+            s.choice = await ask.pick({ id: 'profile', placeholder: vscode.l10n.t('Profile to use'), items });
           },
         },
       ],
@@ -80,7 +82,7 @@ async function activate(ctx: CommandContext, profile: Profile): Promise<{ id: st
   await ctx.host.profiles.setActive(profile.id);
   await ctx.host.session.reload();
   if (!ctx.host.session.getClient()) {
-    throw new Error(`Profile "${profile.name}" has no stored client secret. Sign in again to use it.`);
+    throw new Error(vscode.l10n.t('Profile "{0}" has no stored client secret. Sign in again to use it.', profile.name));
   }
   return { id: profile.id, name: profile.name };
 }

@@ -3,6 +3,7 @@
  * `integrationId`, `subscriptionName`, `attributeKey`, `topic` fields) and from keybindings/tasks
  * (an args object with the same names plus `matchType` and `values`). All three read the same way.
  */
+import * as vscode from 'vscode';
 import { isMatchType, MATCH_TYPES, type MatchType } from '../../filters/attributeFilters';
 
 export interface FlowArgs {
@@ -27,7 +28,11 @@ export function readFlowArgs(arg: unknown): FlowArgs {
   if (arg === undefined || arg === null) return {};
   if (typeof arg !== 'object' || Array.isArray(arg)) {
     throw new FlowArgumentError(
-      `Command arguments must be an object such as { "integrationId": "…" }, got ${describe(arg)}.`,
+      vscode.l10n.t(
+        'Command arguments must be an object such as {0}, got {1}.',
+        '{"integrationId":"…"}',
+        describe(arg),
+      ),
     );
   }
   const source = arg as Record<string, unknown>;
@@ -41,7 +46,9 @@ export function readFlowArgs(arg: unknown): FlowArgs {
   const matchType = optionalString(source, 'matchType');
   if (matchType !== undefined) {
     if (!isMatchType(matchType)) {
-      throw new FlowArgumentError(`"matchType" must be one of ${MATCH_TYPES.join(', ')}, got "${matchType}".`);
+      throw new FlowArgumentError(
+        vscode.l10n.t('"{0}" must be one of {1}, got "{2}".', 'matchType', MATCH_TYPES.join(', '), matchType),
+      );
     }
     args.matchType = matchType;
   }
@@ -55,7 +62,9 @@ export function readFlowArgs(arg: unknown): FlowArgs {
 function optionalString(source: Record<string, unknown>, name: string): string | undefined {
   const value = source[name];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'string') throw new FlowArgumentError(`"${name}" must be a string, got ${describe(value)}.`);
+  if (typeof value !== 'string') {
+    throw new FlowArgumentError(vscode.l10n.t('"{0}" must be a string, got {1}.', name, describe(value)));
+  }
   return value;
 }
 
@@ -65,10 +74,13 @@ function optionalStrings(source: Record<string, unknown>, name: string): string[
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return [value];
   if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
-  throw new FlowArgumentError(`"${name}" must be a string or a list of strings, got ${describe(value)}.`);
+  throw new FlowArgumentError(
+    vscode.l10n.t('"{0}" must be a string or a list of strings, got {1}.', name, describe(value)),
+  );
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return vscode.l10n.t('a list');
+  // JavaScript's own words for the type, as in a keybinding's JSON.
   return value === null ? 'null' : typeof value;
 }

@@ -1,4 +1,5 @@
 /** The question most flows start with: which EventBridge integration (skipped when the command was given one). */
+import * as vscode from 'vscode';
 import type { GenesysClient, IntegrationSummary } from '../../genesys/client';
 import type { PickItem } from '../wizard/prompter';
 import type { WizardStep } from '../wizard/wizard';
@@ -39,7 +40,7 @@ export interface IntegrationFlowState {
  */
 export function integrationStep<S extends IntegrationFlowState>(
   client: GenesysClient,
-  placeholder = 'Pick an EventBridge integration',
+  placeholder = vscode.l10n.t('Pick an EventBridge integration'),
   onChange?: (state: S) => void,
 ): WizardStep<S> {
   return {
@@ -49,7 +50,7 @@ export function integrationStep<S extends IntegrationFlowState>(
         id: 'integration',
         placeholder,
         items: (signal) => integrationItems(client, signal),
-        emptyMessage: 'This org has no Amazon EventBridge integrations.',
+        emptyMessage: vscode.l10n.t('This org has no Amazon EventBridge integrations.'),
       });
       onChange?.(s);
     },

@@ -21,10 +21,12 @@ export function showIntegrationJsonCommand(ctx: CommandContext) {
   return async (arg?: unknown): Promise<ShownJson> => {
     const args = readFlowArgs(arg);
     const session = await ctx.services.requireSession();
-    const steps = [integrationStep<IntegrationFlowState>(session.client, 'Pick the integration to show')];
-    const { integration } = await runWizard(ctx.prompter(), 'Show Integration JSON', steps, { args });
+    const steps = [
+      integrationStep<IntegrationFlowState>(session.client, vscode.l10n.t('Pick the integration to show')),
+    ];
+    const { integration } = await runWizard(ctx.prompter(), vscode.l10n.t('Show Integration JSON'), steps, { args });
     const { id } = integration!;
-    const location = { location: vscode.ProgressLocation.Window, title: 'Reading integration…' };
+    const location = { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reading integration…') };
     const shown = await vscode.window.withProgress(location, async () => {
       try {
         const document = await session.subscriptionFilters.readDocument(id);
@@ -32,7 +34,10 @@ export function showIntegrationJsonCommand(ctx: CommandContext) {
       } catch (err) {
         if (!isSubscriptionFiltersUnavailable(err)) throw err;
         const document = await session.client.getIntegrationConfig(id);
-        const name = `${nameOf(document, integration!)} — config (attribute filters unavailable on this org)`;
+        const name = vscode.l10n.t(
+          '{0} — config (attribute filters unavailable on this org)',
+          nameOf(document, integration!),
+        );
         return { document, source: 'config' as const, name };
       }
     });

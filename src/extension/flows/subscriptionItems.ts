@@ -1,6 +1,6 @@
 /** Subscriptions of an EventBridge document, as picker items and by name. */
 import type { JsonObject } from '../../common/json';
-import { plural } from '../../common/text';
+import { counts } from '../counts';
 import { listSubscriptions, type SubscriptionView } from '../../filters/attributeFilters';
 import type { PickItem } from '../wizard/prompter';
 
@@ -9,7 +9,7 @@ export function subscriptionItems(doc: JsonObject): PickItem<string>[] {
     .filter((s) => s.name)
     .map((s) => ({
       label: s.name,
-      description: `${plural(s.filters.length, 'filter')} · ${plural(s.events.length, 'event')}`,
+      description: `${counts.filters(s.filters.length)} · ${counts.events(s.events.length)}`,
       detail: s.filters.length > 0 ? s.filters.map((f) => `${f.key} ${f.matchType}`).join(', ') : undefined,
       icon: 'symbol-event',
       value: s.name,

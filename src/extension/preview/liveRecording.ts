@@ -76,8 +76,8 @@ export function recordSteps<S extends RecordState>(
       const { kind, topics } = idQuestions(s.liveTopics ?? [])[n];
       const text = await ask.input({
         id: 'liveIds',
+        // {id} is an argument: l10n would read it as a named placeholder (and the export skips a commented message).
         prompt: vscode.l10n.t(
-          // {id} is an argument: l10n would read it as a named placeholder.
           'Ids to put in place of {0} after "{1}." in {2} — several separated by commas',
           '{id}',
           kind,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { ENVIRONMENT_PROFILE_ID, type Profile, type StoredProfile } from './profile';
 import { credentialsFromEnv } from '../../genesys/credentials';
 
@@ -96,7 +96,13 @@ export class ProfileStore {
     const { credentials } = credentialsFromEnv(this.env);
     if (!credentials) return undefined;
     const { environment, clientId } = credentials;
-    return { id: ENVIRONMENT_PROFILE_ID, name: 'Environment', environment, clientId, source: 'environment' };
+    return {
+      id: ENVIRONMENT_PROFILE_ID,
+      name: vscode.l10n.t('Environment'),
+      environment,
+      clientId,
+      source: 'environment',
+    };
   }
 
   private storedProfiles(): StoredProfile[] {

@@ -124,10 +124,13 @@ export class Session extends Disposable {
         this.log.info(`Signed in as profile "${profile.name}" (${client.environment.label}, client id ${clientId}).`);
       } catch (err) {
         // e.g. a GENESYS_ENV or stored URL that does not resolve: stay signed out and say why, once per reload.
-        const reason = `Genesys Cloud profile "${profile.name}" cannot be used: ${err instanceof Error ? err.message : String(err)}`;
-        this.log.error(reason);
+        const cause = err instanceof Error ? err.message : String(err);
+        this.log.error(`Genesys Cloud profile "${profile.name}" cannot be used: ${cause}`);
         void vscode.window
-          .showWarningMessage(reason, 'Sign In…')
+          .showWarningMessage(
+            vscode.l10n.t('Genesys Cloud profile "{0}" cannot be used: {1}', profile.name, cause),
+            vscode.l10n.t('Sign In…'),
+          )
           .then((choice) => choice && vscode.commands.executeCommand('genesysCloud.signIn'));
       }
     } else if (profile) {

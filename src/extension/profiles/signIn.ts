@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { isGenesysError } from '../../genesys/errors';
 import { resolveEnvironment, type GenesysEnvironment } from '../../genesys/regions';
 import type { Profile } from './profile';
@@ -74,11 +75,14 @@ export function signInFailureMessage(err: unknown): string {
     case 'authentication':
     case 'permission':
     case 'invalidRequest':
-      return `${text} Correct the secret here, or press Back to change the client id.`;
+      return vscode.l10n.t('{0} Correct the secret here, or press Back to change the client id.', text);
     case 'network':
     case 'timeout':
     case 'configuration':
-      return `${withStop(text)} Press Back to change the region or URL; a proxy is taken from the http.proxy setting.`;
+      return vscode.l10n.t(
+        '{0} Press Back to change the region or URL; a proxy is taken from the http.proxy setting.',
+        withStop(text),
+      );
     default:
       return text;
   }

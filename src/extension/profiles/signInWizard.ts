@@ -35,13 +35,12 @@ interface SignInState {
   name?: string;
 }
 
-const TITLE = 'Sign In';
 const CUSTOM_URL = 'custom';
 
 /** Runs the steps and stores the checked profile as the active one. */
 export async function signIn(ctx: CommandContext, args: Partial<SignInRequest>): Promise<Profile> {
   const { profiles, session } = ctx.host;
-  const state = await runWizard<SignInState>(ctx.prompter(), TITLE, signInSteps(ctx), { args });
+  const state = await runWizard<SignInState>(ctx.prompter(), vscode.l10n.t('Sign In'), signInSteps(ctx), { args });
   const request = {
     environment: state.environmentInput!,
     clientId: state.clientId!,
@@ -65,7 +64,7 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
       prompt: async (ask, s) => {
         const choice = await ask.pick({
           id: 'region',
-          placeholder: 'Genesys Cloud region of your org (type to filter by name or domain)',
+          placeholder: vscode.l10n.t('Genesys Cloud region of your org (type to filter by name or domain)'),
           items: regionItems(s.custom ? CUSTOM_URL : s.environmentInput),
         });
         s.custom = choice === CUSTOM_URL;
@@ -81,9 +80,11 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
       prompt: async (ask, s) => {
         const url = await ask.input({
           id: 'customUrl',
-          title: `${TITLE}: Custom URL`,
+          title: vscode.l10n.t('Sign In: Custom URL'),
           value: s.environmentInput && s.custom ? s.environmentInput : 'http://127.0.0.1:8787',
-          prompt: 'Origin that serves /oauth/token and /api/v2 (https://, or http:// for 127.0.0.1/localhost)',
+          prompt: vscode.l10n.t(
+            'Origin that serves /oauth/token and /api/v2 (https://, or http:// for 127.0.0.1/localhost)',
+          ),
           validate: environmentProblem,
         });
         s.environmentInput = url.trim();
@@ -96,14 +97,14 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
         const id = await ask.input({
           id: 'clientId',
           value: s.clientId ?? '',
-          prompt: `OAuth client id (Client Credentials grant) for ${s.environment!.label}`,
-          placeholder: 'e.g. 3f2a…-…',
+          prompt: vscode.l10n.t('OAuth client id (Client Credentials grant) for {0}', s.environment!.label),
+          placeholder: vscode.l10n.t('e.g. {0}', '3f2a…-…'),
           validate: (text) =>
             error(
               text.trim() === ''
-                ? 'Enter the OAuth client id.'
+                ? vscode.l10n.t('Enter the OAuth client id.')
                 : /\s/.test(text.trim())
-                  ? 'A client id has no spaces.'
+                  ? vscode.l10n.t('A client id has no spaces.')
                   : undefined,
             ),
         });
@@ -121,9 +122,10 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
           id: 'clientSecret',
           value: s.clientSecret ?? '',
           password: true,
-          prompt:
+          prompt: vscode.l10n.t(
             "OAuth client secret — Enter requests a token to check it; it is kept in VS Code's secret storage only",
-          validate: (text) => error(text === '' ? 'Enter the client secret.' : undefined),
+          ),
+          validate: (text) => error(text === '' ? vscode.l10n.t('Enter the client secret.') : undefined),
           accept: async (secret, signal) => {
             try {
               await check({ ...s, clientSecret: secret }, signal);
@@ -138,7 +140,7 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
       after: async (s) => {
         if (s.args.clientSecret) s.clientSecret = s.args.clientSecret;
         if (s.checked) return;
-        const title = 'Genesys Cloud: checking the client credentials…';
+        const title = vscode.l10n.t('Genesys Cloud: checking the client credentials…');
         const options = { location: vscode.ProgressLocation.Notification, title, cancellable: true };
         await vscode.window.withProgress(options, (_progress, token) => check(s, abortSignalOf(token)));
         s.checked = true;
@@ -151,7 +153,7 @@ function signInSteps(ctx: CommandContext): WizardStep<SignInState>[] {
         const name = await ask.input({
           id: 'profileName',
           value: s.name ?? uniqueName(profiles, defaultProfileName(s.environment!)),
-          prompt: 'Profile name (shown in the status bar; several profiles can be kept)',
+          prompt: vscode.l10n.t('Profile name (shown in the status bar; several profiles can be kept)'),
           validate: (text) => validateProfileName(profiles, text),
         });
         s.name = name.trim();
@@ -167,8 +169,8 @@ function regionItems(current: string | undefined): PickItem<string>[] {
   return [
     ...REGIONS.map((r) => ({ label: r.label, description: r.domain, value: r.domain, picked: r.domain === current })),
     {
-      label: 'Custom URL…',
-      description: 'emulator, proxy or test server (http://127.0.0.1:8787)',
+      label: vscode.l10n.t('Custom URL…'),
+      description: vscode.l10n.t('emulator, proxy or test server ({0})', 'http://127.0.0.1:8787'),
       icon: 'link',
       group: '',
       value: CUSTOM_URL,
@@ -181,7 +183,9 @@ function resolveOrExplain(input: string): GenesysEnvironment {
   try {
     return resolveEnvironment(input);
   } catch (err) {
-    throw new FlowArgumentError(`"environment" is not usable: ${err instanceof Error ? err.message : String(err)}`);
+    throw new FlowArgumentError(
+      vscode.l10n.t('"environment" is not usable: {0}', err instanceof Error ? err.message : String(err)),
+    );
   }
 }
 
@@ -200,13 +204,13 @@ function error(message: string | undefined): ValidationMessage | undefined {
 
 export function validateProfileName(profiles: ProfileStore, text: string): ValidationMessage | undefined {
   const name = text.trim();
-  if (name === '') return error('Enter a profile name.');
-  if (name.length > 60) return error('Keep the name under 60 characters.');
+  if (name === '') return error(vscode.l10n.t('Enter a profile name.'));
+  if (name.length > 60) return error(vscode.l10n.t('Keep the name under {0} characters.', 60));
   const existing = profiles.list().find((p) => p.name === name);
   if (existing?.id === ENVIRONMENT_PROFILE_ID) {
-    return error('"Environment" is the profile from GENESYS_ENV; choose another name.');
+    return error(vscode.l10n.t('"{0}" is the profile from GENESYS_ENV; choose another name.', existing.name));
   }
-  if (existing) return { severity: 'warning', message: `Replaces the existing profile "${name}".` };
+  if (existing) return { severity: 'warning', message: vscode.l10n.t('Replaces the existing profile "{0}".', name) };
   return undefined;
 }
 

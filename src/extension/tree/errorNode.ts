@@ -22,10 +22,10 @@ export class ErrorNode implements TreeNode {
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
     item.contextValue = this.contextValue;
     item.tooltip = new vscode.MarkdownString(
-      `$(error) ${md(this.message)}\n\nClick to retry. Details are in **Genesys Cloud: Show Log**.`,
+      `$(error) ${md(this.message)}\n\n${vscode.l10n.t('Click to retry. Details are in **{0}**.', vscode.l10n.t('Genesys Cloud: Show Log'))}`,
       true,
     );
-    item.command = { command: 'genesysCloud.refresh', title: 'Retry', arguments: [this] };
+    item.command = { command: 'genesysCloud.refresh', title: vscode.l10n.t('Retry'), arguments: [this] };
     return item;
   }
 }

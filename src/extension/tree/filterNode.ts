@@ -36,7 +36,7 @@ export class FilterNode implements TreeNode, CommandTarget {
     for (const value of values) {
       tooltip.appendCodeblock(value, matchType === 'regex' ? 'regexp' : 'text');
     }
-    tooltip.appendMarkdown(`Subscription ${code(this.subscriptionName)}`);
+    tooltip.appendMarkdown(vscode.l10n.t('Subscription {0}', code(this.subscriptionName)));
     item.tooltip = tooltip;
     return item;
   }

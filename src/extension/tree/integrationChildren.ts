@@ -1,4 +1,5 @@
 /** The rows under an integration besides "Topic filters": its subscriptions, or why there are none. */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../common/json';
 import { listSubscriptions } from '../../filters/attributeFilters';
 import { ErrorNode } from './errorNode';
@@ -6,9 +7,10 @@ import { InfoNode } from './infoNode';
 import { SubscriptionNode } from './subscriptionNode';
 import type { CommandTarget, TreeNode } from './treeNode';
 
-/** The calm row under an integration whose subscription-filter endpoint answered 404: label, then description. */
-export const SUBSCRIPTION_FILTERS_UNAVAILABLE = 'Attribute filters are not available for this integration on this org';
-export const SUBSCRIPTION_FILTERS_UNAVAILABLE_REASON = 'the subscription-filter endpoint is not part of the public API';
+/** The label of the calm row under an integration whose subscription-filter endpoint answered 404. */
+export function subscriptionFiltersUnavailableLabel(): string {
+  return vscode.l10n.t('Attribute filters are not available for this integration on this org');
+}
 
 type IntegrationRow = TreeNode & Required<Pick<CommandTarget, 'integrationId'>>;
 
@@ -17,10 +19,16 @@ export function subscriptionRows(integration: IntegrationRow, document: JsonObje
   try {
     views = listSubscriptions(document);
   } catch (err) {
-    return [errorRow(integration, 'subscriptions', `The EventBridge document cannot be read: ${messageOf(err)}`)];
+    return [
+      errorRow(
+        integration,
+        'subscriptions',
+        vscode.l10n.t('The EventBridge document cannot be read: {0}', messageOf(err)),
+      ),
+    ];
   }
   if (views.length === 0) {
-    return [new InfoNode(integration, `${integration.id}/subscriptions/empty`, 'No subscriptions')];
+    return [new InfoNode(integration, `${integration.id}/subscriptions/empty`, vscode.l10n.t('No subscriptions'))];
   }
   const seen = new Map<string, number>();
   return views.map((view) => {
@@ -32,15 +40,19 @@ export function subscriptionRows(integration: IntegrationRow, document: JsonObje
 }
 
 export function subscriptionFiltersUnavailableRow(integration: TreeNode): TreeNode {
+  const label = subscriptionFiltersUnavailableLabel();
+  const reason = vscode.l10n.t('the subscription-filter endpoint is not part of the public API');
+  const explanation = vscode.l10n.t(
+    'This org answers 404 for {0}. **Topic filters** work on every org; attribute filters need the subscription-filter endpoint.',
+    '`/api/v2/integrations/eventbridge/{id}`',
+  );
   return new InfoNode(
     integration,
     `${integration.id}/subscriptions/unavailable`,
-    SUBSCRIPTION_FILTERS_UNAVAILABLE,
-    `${SUBSCRIPTION_FILTERS_UNAVAILABLE} (${SUBSCRIPTION_FILTERS_UNAVAILABLE_REASON}).\n\n` +
-      'This org answers 404 for `/api/v2/integrations/eventbridge/{id}`. **Topic filters** work on every org; ' +
-      'attribute filters need the subscription-filter endpoint.',
+    label,
+    `${label} (${reason}).\n\n${explanation}`,
     'info',
-    `(${SUBSCRIPTION_FILTERS_UNAVAILABLE_REASON})`,
+    `(${reason})`,
   );
 }
 

@@ -1,4 +1,4 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { IntegrationNode } from './integrationNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { InfoNode } from './infoNode';
@@ -46,8 +46,11 @@ export class IntegrationListNode implements TreeNode {
         new InfoNode(
           undefined,
           'integrations/empty',
-          'No EventBridge integrations in this org',
-          'The org has no integrations of type `amazon-eventbridge-source`. Create one in Genesys Cloud Admin → Integrations.',
+          vscode.l10n.t('No EventBridge integrations in this org'),
+          vscode.l10n.t(
+            'The org has no integrations of type {0}. Create one in Genesys Cloud Admin → Integrations.',
+            '`amazon-eventbridge-source`',
+          ),
         ),
       ];
     }
@@ -88,8 +91,10 @@ export class IntegrationListNode implements TreeNode {
    * "12 of 1000" would promise rows that never come: say how many pages were read instead.
    */
   private progress(): string {
-    const shown = `${this.integrations.length} shown`;
-    return this.pageCount !== undefined ? `${shown} · page ${this.pagesRead} of ${this.pageCount}` : shown;
+    const shown = vscode.l10n.t('{0} shown', this.integrations.length);
+    return this.pageCount !== undefined
+      ? vscode.l10n.t('{0} · page {1} of {2}', shown, this.pagesRead, this.pageCount)
+      : shown;
   }
 
   findIntegration(id: string): IntegrationNode | undefined {

@@ -62,7 +62,11 @@ export class IntegrationNode implements TreeNode, CommandTarget {
 
   private tooltip(managedBy: string | undefined): vscode.MarkdownString {
     const { summary, properties } = this;
-    const lines = [`**${md(summary.name)}** — EventBridge integration`, '', `ID: ${code(summary.id)}`];
+    const lines = [
+      vscode.l10n.t('**{0}** — EventBridge integration', md(summary.name)),
+      '',
+      vscode.l10n.t('ID: {0}', code(summary.id)),
+    ];
     if (managedBy) {
       lines.push(
         vscode.l10n.t(
@@ -73,28 +77,32 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     }
     const reported = summary.reportedState;
     if (this.state) {
-      lines.push(
-        `State: **${md(this.state)}**${reported?.detail ? ` — ${md(reported.detail)}` : ''}${reported?.lastUpdated ? ` (since ${md(reported.lastUpdated)})` : ''}`,
-      );
+      const detail = reported?.detail ? ` — ${md(reported.detail)}` : '';
+      const since = reported?.lastUpdated ? vscode.l10n.t(' (since {0})', md(reported.lastUpdated)) : '';
+      lines.push(vscode.l10n.t('State: **{0}**{1}{2}', md(this.state), detail, since));
     }
     if (summary.intendedState) {
-      lines.push(`Intended state: ${md(summary.intendedState)}`);
+      lines.push(vscode.l10n.t('Intended state: {0}', md(summary.intendedState)));
     }
     const notes = summary.raw.notes;
     if (typeof notes === 'string' && notes.trim() !== '') {
-      lines.push(`Notes: ${md(notes.trim())}`);
+      lines.push(vscode.l10n.t('Notes: {0}', md(notes.trim())));
     }
     if (properties) {
-      lines.push(`AWS account: ${code(properties.awsAccountId ?? '—')} in ${code(properties.awsAccountRegion ?? '—')}`);
+      lines.push(
+        vscode.l10n.t(
+          'AWS account: {0} in {1}',
+          code(properties.awsAccountId ?? '—'),
+          code(properties.awsAccountRegion ?? '—'),
+        ),
+      );
       if (properties.eventSourceSuffix) {
-        const source = this.orgId
-          ? eventSourceName(this.orgId, properties.eventSourceSuffix)
-          : `aws.partner/genesys.com/cloud/<org id>/${properties.eventSourceSuffix}`;
-        lines.push(`Event source: ${code(source)}`);
+        const orgId = this.orgId ?? vscode.l10n.t('<org id>');
+        lines.push(vscode.l10n.t('Event source: {0}', code(eventSourceName(orgId, properties.eventSourceSuffix))));
       }
-      lines.push(`Topic filters: ${properties.eventFilter.length}`);
+      lines.push(vscode.l10n.t('Topic filters: {0}', properties.eventFilter.length));
     } else {
-      lines.push('', '_Expand to load the AWS account, region and event source._');
+      lines.push('', vscode.l10n.t('_Expand to load the AWS account, region and event source._'));
     }
     return new vscode.MarkdownString(lines.join('  \n'));
   }
@@ -151,7 +159,7 @@ export class IntegrationNode implements TreeNode, CommandTarget {
       return new TopicFiltersNode(this, this.integrationId, readEventBridgeProperties(config).eventFilter);
     } catch (err) {
       rethrowCancellation(err, signal);
-      return errorRow(this, 'topics', `Could not read topic filters: ${messageOf(err)}`);
+      return errorRow(this, 'topics', vscode.l10n.t('Could not read topic filters: {0}', messageOf(err)));
     }
   }
 
@@ -162,7 +170,7 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     } catch (err) {
       rethrowCancellation(err, signal);
       if (isSubscriptionFiltersUnavailable(err)) return [subscriptionFiltersUnavailableRow(this)];
-      return [errorRow(this, 'subscriptions', `Could not read subscriptions: ${messageOf(err)}`)];
+      return [errorRow(this, 'subscriptions', vscode.l10n.t('Could not read subscriptions: {0}', messageOf(err)))];
     }
   }
 }

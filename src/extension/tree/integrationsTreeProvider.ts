@@ -158,7 +158,9 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
       this.log.error(`Loading ${node.id} failed: ${messageOf(err)}`);
       // Cached like any answer (no request storm on re-render); the row's retry or a refresh drops it.
       const isRoot = node === this.root;
-      const message = `${isRoot ? 'Could not load integrations' : 'Could not load'}: ${messageOf(err)}`;
+      const message = isRoot
+        ? vscode.l10n.t('Could not load integrations: {0}', messageOf(err))
+        : vscode.l10n.t('Could not load: {0}', messageOf(err));
       return [new ErrorNode(isRoot ? undefined : node, `${node.id}/error`, message, isRoot ? undefined : node)];
     } finally {
       // After VS Code has registered the children it asked for: its fetch resumes in the microtasks after ours.
@@ -193,7 +195,7 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     return new IntegrationListNode({
       session: () => {
         const session = this.source.session();
-        if (!session) throw new Error('Not signed in to Genesys Cloud.');
+        if (!session) throw new Error(vscode.l10n.t('Not signed in to Genesys Cloud.'));
         return session;
       },
       organizationId: () => this.source.organizationId(),

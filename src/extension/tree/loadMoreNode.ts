@@ -19,13 +19,13 @@ export class LoadMoreNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const progress = this.progress();
     if (this.loading) {
-      const item = new vscode.TreeItem('Loading more…', vscode.TreeItemCollapsibleState.None);
+      const item = new vscode.TreeItem(vscode.l10n.t('Loading more…'), vscode.TreeItemCollapsibleState.None);
       item.iconPath = new vscode.ThemeIcon('loading~spin');
       item.description = progress;
       return item;
     }
     const item = new vscode.TreeItem(
-      this.error ? 'Could not load more — retry' : 'Load more…',
+      this.error ? vscode.l10n.t('Could not load more — retry') : vscode.l10n.t('Load more…'),
       vscode.TreeItemCollapsibleState.None,
     );
     item.iconPath = this.error
@@ -33,7 +33,7 @@ export class LoadMoreNode implements TreeNode {
       : new vscode.ThemeIcon('more');
     item.description = this.error ?? progress;
     item.contextValue = 'loadMore';
-    item.command = { command: LOAD_MORE_COMMAND, title: 'Load more', arguments: [this] };
+    item.command = { command: LOAD_MORE_COMMAND, title: vscode.l10n.t('Load more'), arguments: [this] };
     return item;
   }
 }

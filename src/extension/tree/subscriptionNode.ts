@@ -3,7 +3,7 @@ import type { SubscriptionView } from '../../filters/attributeFilters';
 import { FilterNode } from './filterNode';
 import { InfoNode } from './infoNode';
 import { code, md } from '../markdown';
-import { plural } from '../../common/text';
+import { counts } from '../counts';
 import type { CommandTarget, TreeNode } from './treeNode';
 
 /** A subscription of the EventBridge document: its events and, as children, its attribute filters. */
@@ -24,14 +24,16 @@ export class SubscriptionNode implements TreeNode, CommandTarget {
   getTreeItem(): vscode.TreeItem {
     const { name, events, filters } = this.subscription;
     const item = new vscode.TreeItem(name, vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = `${plural(filters.length, 'filter')} · ${plural(events.length, 'event')}`;
+    item.description = `${counts.filters(filters.length)} · ${counts.events(events.length)}`;
     item.iconPath = new vscode.ThemeIcon('bell');
     item.contextValue = 'subscription';
-    const tooltip = new vscode.MarkdownString(`**${md(name)}** — subscription\n\n`);
+    const tooltip = new vscode.MarkdownString(`${vscode.l10n.t('**{0}** — subscription', md(name))}\n\n`);
     tooltip.appendMarkdown(
-      events.length > 0 ? `Events:\n${events.map((e) => `- ${code(e)}`).join('\n')}\n\n` : 'No events.\n\n',
+      events.length > 0
+        ? `${vscode.l10n.t('Events:')}\n${events.map((e) => `- ${code(e)}`).join('\n')}\n\n`
+        : `${vscode.l10n.t('No events.')}\n\n`,
     );
-    tooltip.appendMarkdown(`${plural(filters.length, 'attribute filter')}`);
+    tooltip.appendMarkdown(counts.attributeFilters(filters.length));
     item.tooltip = tooltip;
     return item;
   }
@@ -42,8 +44,10 @@ export class SubscriptionNode implements TreeNode, CommandTarget {
         new InfoNode(
           this,
           `${this.id}/empty`,
-          'No attribute filters',
-          'Every event of this subscription is delivered. Use **Apply Subscription Filter…** to add one.',
+          vscode.l10n.t('No attribute filters'),
+          vscode.l10n.t(
+            'Every event of this subscription is delivered. Use **Apply Subscription Filter…** to add one.',
+          ),
         ),
       ];
     }

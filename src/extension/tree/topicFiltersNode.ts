@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { InfoNode } from './infoNode';
 import { TopicNode } from './topicNode';
-import { plural } from '../../common/text';
+import { counts } from '../counts';
 import type { CommandTarget, TreeNode } from './treeNode';
 
 /** The "Topic filters" group: the integration config's `properties.eventFilter`, one leaf per topic. */
@@ -17,13 +17,15 @@ export class TopicFiltersNode implements TreeNode, CommandTarget {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem('Topic filters', vscode.TreeItemCollapsibleState.Collapsed);
-    item.description = plural(this.topics.length, 'topic');
+    const item = new vscode.TreeItem(vscode.l10n.t('Topic filters'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.description = counts.topics(this.topics.length);
     item.iconPath = new vscode.ThemeIcon('list-filter');
     item.contextValue = 'topicFilters';
     item.tooltip = new vscode.MarkdownString(
-      'Topic filtering (`properties.eventFilter` of the integration config): only events of these topics reach AWS. ' +
-        'This is the source-side filter every Genesys Cloud org has today.',
+      vscode.l10n.t(
+        'Topic filtering ({0} of the integration config): only events of these topics reach AWS. This is the source-side filter every Genesys Cloud org has today.',
+        '`properties.eventFilter`',
+      ),
     );
     return item;
   }
@@ -34,8 +36,8 @@ export class TopicFiltersNode implements TreeNode, CommandTarget {
         new InfoNode(
           this,
           `${this.id}/empty`,
-          'No topic filters',
-          'Use **Add Topic Filter…** or **Select Topics by Regex…** to add topics.',
+          vscode.l10n.t('No topic filters'),
+          vscode.l10n.t('Use **Add Topic Filter…** or **Select Topics by Regex…** to add topics.'),
         ),
       ];
     }

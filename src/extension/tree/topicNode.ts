@@ -19,7 +19,7 @@ export class TopicNode implements TreeNode, CommandTarget {
     item.iconPath = new vscode.ThemeIcon('symbol-event');
     item.contextValue = 'topic';
     item.tooltip = new vscode.MarkdownString(
-      `Topic ${code(this.topic)}\n\nEvents of this topic are sent to the integration's event bus.`,
+      `${vscode.l10n.t('Topic {0}', code(this.topic))}\n\n${vscode.l10n.t("Events of this topic are sent to the integration's event bus.")}`,
     );
     return item;
   }

@@ -5,6 +5,7 @@
  * newest round is pending. `settle()` gives the verdict for the text currently in the box,
  * which is what Enter must wait for.
  */
+import * as vscode from 'vscode';
 import type { InputValidator, ValidationMessage } from './prompter';
 
 /** The parts of an input box this needs; a plain object in tests, `vscode.InputBox` for real. */
@@ -61,7 +62,7 @@ export class LiveValidation {
         if (controller.signal.aborted) return undefined;
         result = {
           severity: 'error',
-          message: `Could not validate: ${err instanceof Error ? err.message : String(err)}`,
+          message: vscode.l10n.t('Could not validate: {0}', err instanceof Error ? err.message : String(err)),
         };
       }
       if (sequence === this.sequence) {

@@ -3,6 +3,7 @@
  * (regex) or values (exact). Each step asks only what the command's arguments leave open; the write happens only
  * after the last question, through writeFilterEdit.
  */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
 import { MATCH_TYPES, type MatchType, type SetFilterEdit } from '../../../filters/attributeFilters';
 import { validateAttributeKey, validateFilterValues } from '../../../filters/attributeKey';
@@ -24,12 +25,23 @@ interface ApplyState extends FilterFlowState {
   values?: string[];
 }
 
-const MATCH_TYPE_ITEMS: Record<MatchType, { description?: string; detail: string; icon: string }> = {
-  regex: { description: 'default', detail: 'The attribute matches an RE2 regular expression', icon: 'regex' },
-  exact: { detail: 'The attribute equals one of a list of values', icon: 'symbol-string' },
-  exists: { detail: 'The attribute is present in the event, whatever its value', icon: 'pass' },
-  notexists: { detail: 'The attribute is absent from the event', icon: 'circle-slash' },
-};
+/** The match types as picker items (a function: localized text is looked up when the picker is shown). */
+function matchTypeItem(m: MatchType): { description?: string; detail: string; icon: string } {
+  switch (m) {
+    case 'regex':
+      return {
+        description: vscode.l10n.t('default'),
+        detail: vscode.l10n.t('The attribute matches an RE2 regular expression'),
+        icon: 'regex',
+      };
+    case 'exact':
+      return { detail: vscode.l10n.t('The attribute equals one of a list of values'), icon: 'symbol-string' };
+    case 'exists':
+      return { detail: vscode.l10n.t('The attribute is present in the event, whatever its value'), icon: 'pass' };
+    case 'notexists':
+      return { detail: vscode.l10n.t('The attribute is absent from the event'), icon: 'circle-slash' };
+  }
+}
 
 export interface AskedFilterEdit {
   integrationId: string;
@@ -46,14 +58,16 @@ export async function askFilterEdit(
   mode: FilterFlowMode,
 ): Promise<AskedFilterEdit> {
   const keyProblem = args.attributeKey !== undefined ? validateAttributeKey(args.attributeKey) : undefined;
-  if (keyProblem) throw new FlowArgumentError(`"attributeKey" is not valid: ${keyProblem}.`);
+  if (keyProblem) throw new FlowArgumentError(vscode.l10n.t('"{0}" is not valid: {1}.', 'attributeKey', keyProblem));
   if (args.matchType && args.values) {
     const problem = validateFilterValues(args.matchType, args.values);
-    if (problem) throw new FlowArgumentError(`"values" do not fit matchType "${args.matchType}": ${problem}.`);
+    if (problem) throw new FlowArgumentError(valuesDoNotFit(args.matchType, problem));
   }
-  const title = mode === 'edit' ? 'Edit Filter' : 'Apply Subscription Filter';
+  const title = mode === 'edit' ? vscode.l10n.t('Edit Filter') : vscode.l10n.t('Apply Subscription Filter');
   const steps = [
-    ...integrationAndSubscriptionSteps<ApplyState>(session, (s) => `Pick a subscription of ${s.integration!.name}`),
+    ...integrationAndSubscriptionSteps<ApplyState>(session, (s) =>
+      vscode.l10n.t('Pick a subscription of {0}', s.integration!.name),
+    ),
     keyStep(ctx, session, mode),
     matchTypeStep(),
     valuesStep(ctx),
@@ -95,21 +109,28 @@ function keyStep(ctx: CommandContext, session: SignedInSession, mode: FilterFlow
         id: 'attributeKey',
         placeholder:
           mode === 'edit'
-            ? `Pick the filter of ${s.subscription} to edit`
-            : 'Type an attribute key (e.g. interaction.routing.queue.name) or pick one already filtered',
+            ? vscode.l10n.t('Pick the filter of {0} to edit', s.subscription!)
+            : vscode.l10n.t(
+                'Type an attribute key (e.g. {0}) or pick one already filtered',
+                'interaction.routing.queue.name',
+              ),
         items,
         freeText:
           mode === 'edit'
             ? undefined
-            : { validate: validateAttributeKey, toValue: (t) => t, description: 'new attribute key' },
-        emptyMessage: `${s.subscription} has no filters to edit.`,
+            : { validate: validateAttributeKey, toValue: (t) => t, description: vscode.l10n.t('new attribute key') },
+        emptyMessage: vscode.l10n.t('{0} has no filters to edit.', s.subscription!),
       });
     },
     after: (s) => {
       s.key ??= s.args.attributeKey;
       if (mode === 'edit' && !existingFilter(s)) {
         throw new FlowArgumentError(
-          `${s.subscription} has no filter on "${s.key}" to edit; use Apply Subscription Filter… to add one.`,
+          vscode.l10n.t(
+            '{0} has no filter on "{1}" to edit; use Apply Subscription Filter… to add one.',
+            s.subscription!,
+            s.key!,
+          ),
         );
       }
     },
@@ -128,12 +149,12 @@ function matchTypeStep(): WizardStep<ApplyState> {
       const previousType = s.matchType;
       s.matchType = await ask.pick({
         id: 'matchType',
-        placeholder: `How should ${s.key} match?`,
+        placeholder: vscode.l10n.t('How should {0} match?', s.key!),
         items: order.map((m) => ({
           label: m,
-          description: current?.matchType === m ? 'current' : MATCH_TYPE_ITEMS[m].description,
-          detail: MATCH_TYPE_ITEMS[m].detail,
-          icon: MATCH_TYPE_ITEMS[m].icon,
+          description: current?.matchType === m ? vscode.l10n.t('current') : matchTypeItem(m).description,
+          detail: matchTypeItem(m).detail,
+          icon: matchTypeItem(m).icon,
           value: m,
         })),
       });
@@ -156,8 +177,11 @@ function valuesStep(ctx: CommandContext): WizardStep<ApplyState> {
       if (s.matchType === 'regex') {
         const pattern = await ask.input({
           id: 'pattern',
-          prompt: `RE2 regular expression that ${s.key} must match (unanchored: add ^ and $ to match the whole value)`,
-          placeholder: 'e.g. ^Premium',
+          prompt: vscode.l10n.t(
+            'RE2 regular expression that {0} must match (unanchored: add ^ and $ to match the whole value)',
+            s.key!,
+          ),
+          placeholder: vscode.l10n.t('e.g. {0}', '^Premium'),
           value: prefill?.[0],
           validate: regexValidator(ctx.services),
         });
@@ -166,8 +190,12 @@ function valuesStep(ctx: CommandContext): WizardStep<ApplyState> {
       }
       const text = await ask.input({
         id: 'values',
-        prompt: `Values ${s.key} may equal, separated by commas (a value with a comma: type a JSON list, e.g. ["Sales, EMEA", "Support"])`,
-        placeholder: 'e.g. Premium Support, Gold Support',
+        // The examples are part of the message: a translation may pick values its readers would recognise.
+        prompt: vscode.l10n.t(
+          'Values {0} may equal, separated by commas (a value with a comma: type a JSON list, e.g. ["Sales, EMEA", "Support"])',
+          s.key!,
+        ),
+        placeholder: vscode.l10n.t('e.g. Premium Support, Gold Support'),
         value: prefill ? formatExactValues(prefill) : undefined,
         validate: (value) => {
           const problem = exactValuesProblem(value);
@@ -189,12 +217,16 @@ function valuesStep(ctx: CommandContext): WizardStep<ApplyState> {
  */
 async function checkGivenValues(ctx: CommandContext, edit: SetFilterEdit): Promise<void> {
   const problem = validateFilterValues(edit.matchType, edit.values);
-  if (problem) throw new FlowArgumentError(`"values" do not fit matchType "${edit.matchType}": ${problem}.`);
+  if (problem) throw new FlowArgumentError(valuesDoNotFit(edit.matchType, problem));
   if (edit.matchType !== 'regex') return;
   const verdict = await regexValidator(ctx.services)(edit.values[0], new AbortController().signal);
   if (verdict?.severity === 'error') {
-    throw new FlowArgumentError(`"values" is not a valid RE2 pattern: ${verdict.message}.`);
+    throw new FlowArgumentError(vscode.l10n.t('"{0}" is not a valid RE2 pattern: {1}.', 'values', verdict.message));
   }
+}
+
+function valuesDoNotFit(matchType: string, problem: string): string {
+  return vscode.l10n.t('"{0}" do not fit matchType "{1}": {2}.', 'values', matchType, problem);
 }
 
 function existingFilter(s: ApplyState) {

@@ -25,7 +25,8 @@ async function runSetFlow(
   const session = await ctx.services.requireSession();
   try {
     const { integrationId, document, edit } = await askFilterEdit(ctx, session, args, mode);
-    const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'Apply' });
+    const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'apply' });
+    if (outcome.status === 'written') ctx.host.walkthrough.complete('applyFilter');
     announce(ctx, outcome);
     return outcome;
   } catch (err) {
@@ -39,7 +40,7 @@ export function removeFilterCommand(ctx: CommandContext) {
     const session = await ctx.services.requireSession();
     try {
       const { integrationId, document, edit } = await askFilterRemoval(ctx, session, args);
-      const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'Remove' });
+      const outcome = await writeFilterEdit(ctx, { integrationId, base: document, edit, verb: 'remove' });
       announce(ctx, outcome);
       return outcome;
     } catch (err) {
@@ -56,23 +57,28 @@ export function removeFilterCommand(ctx: CommandContext) {
 function announce(ctx: CommandContext, outcome: FilterWriteOutcome, isUndo = false): void {
   const { edit } = outcome;
   if (outcome.status === 'unchanged') {
-    const message = `${edit.subscription} already has that filter on ${edit.key}; nothing was written.`;
+    const message = vscode.l10n.t(
+      '{0} already has that filter on {1}; nothing was written.',
+      edit.subscription,
+      edit.key,
+    );
     void ctx.prompter().notify({ id: 'unchanged', severity: 'info', message, actions: [] });
     return;
   }
   const what = isUndo
-    ? `Undone: the filter on ${edit.key} in ${edit.subscription} is restored.`
+    ? vscode.l10n.t('Undone: the filter on {0} in {1} is restored.', edit.key, edit.subscription)
     : edit.kind === 'remove'
-      ? `Removed the filter on ${edit.key} from ${edit.subscription}.`
-      : `Applied ${edit.matchType} filter on ${edit.key} to ${edit.subscription}.`;
-  const rebased = outcome.rebased ? " It was re-applied on top of someone else's newer change." : '';
-  const actions = isUndo ? [] : ['Undo'];
-  ctx.background('undo the filter change', async () => {
+      ? vscode.l10n.t('Removed the filter on {0} from {1}.', edit.key, edit.subscription)
+      : vscode.l10n.t('Applied {0} filter on {1} to {2}.', edit.matchType, edit.key, edit.subscription);
+  const rebased = outcome.rebased ? vscode.l10n.t(" It was re-applied on top of someone else's newer change.") : '';
+  const undoLabel = vscode.l10n.t('Undo');
+  const actions = isUndo ? [] : [undoLabel];
+  ctx.background(vscode.l10n.t('undo the filter change'), async () => {
     const id = isUndo ? 'undone' : 'written';
     const choice = await ctx.prompter().notify({ id, severity: 'info', message: what + rebased, actions });
-    if (choice !== 'Undo') return;
+    if (choice !== undoLabel) return;
     const undo = undoEditFor(outcome.before, edit);
-    const result = await writeFilterEdit(ctx, { integrationId: outcome.integrationId, edit: undo, verb: 'Undo' });
+    const result = await writeFilterEdit(ctx, { integrationId: outcome.integrationId, edit: undo, verb: 'undo' });
     announce(ctx, result, true);
   });
 }
@@ -80,15 +86,15 @@ function announce(ctx: CommandContext, outcome: FilterWriteOutcome, isUndo = fal
 /** The subscription-filter endpoint is missing on this org: say so calmly and point at what does work. */
 function offerTopicFilters(ctx: CommandContext, err: unknown): undefined {
   if (!isSubscriptionFiltersUnavailable(err)) throw err;
-  const addTopic = 'Add Topic Filter…';
-  const byRegex = 'Select Topics by Regex…';
-  ctx.background('open the topic filters', async () => {
+  const addTopic = vscode.l10n.t('Add Topic Filter…');
+  const byRegex = vscode.l10n.t('Select Topics by Regex…');
+  ctx.background(vscode.l10n.t('open the topic filters'), async () => {
     const choice = await ctx.prompter().notify({
       id: 'subscriptionFiltersUnavailable',
       severity: 'info',
-      message:
-        'Attribute filters are not available for this integration on this org (its subscription-filter endpoint ' +
-        'answers 404). You can filter which topics it sends instead.',
+      message: vscode.l10n.t(
+        'Attribute filters are not available for this integration on this org (its subscription-filter endpoint answers 404). You can filter which topics it sends instead.',
+      ),
       actions: [addTopic, byRegex],
     });
     const args = { integrationId: err.integrationId };

@@ -1,4 +1,5 @@
 /** The questions the attribute filter flows share: the subscription, and the document it is read from. */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
 import type { SignedInSession } from '../../services';
 import type { WizardStep } from '../../wizard/wizard';
@@ -37,14 +38,16 @@ export function integrationAndSubscriptionSteps<S extends FilterFlowState>(
           placeholder: placeholder(s),
           // Read while the picker shows busy; Escape aborts the read.
           items: async (signal) => subscriptionItems((s.document ??= await read(s, signal))),
-          emptyMessage: 'This integration has no subscriptions.',
+          emptyMessage: vscode.l10n.t('This integration has no subscriptions.'),
         });
       },
       after: async (s) => {
         s.subscription ??= s.args.subscriptionName;
         s.document ??= await read(s);
         if (!findSubscription(s.document, s.subscription!)) {
-          throw new FlowArgumentError(`Integration ${s.integration!.name} has no subscription "${s.subscription}".`);
+          throw new FlowArgumentError(
+            vscode.l10n.t('Integration {0} has no subscription "{1}".', s.integration!.name, s.subscription!),
+          );
         }
       },
     },

@@ -2,6 +2,7 @@
  * The values box for `exact` filters: one box, values separated by commas. A value that itself
  * contains a comma can be given by typing a JSON list instead, e.g. ["Sales, EMEA", "Support"].
  */
+import * as vscode from 'vscode';
 import { validateFilterValues } from '../../../filters/attributeKey';
 
 export function parseExactValues(text: string): string[] | string {
@@ -11,10 +12,10 @@ export function parseExactValues(text: string): string[] | string {
     try {
       parsed = JSON.parse(trimmed);
     } catch (err) {
-      return `not a valid JSON list: ${(err as Error).message}`;
+      return vscode.l10n.t('not a valid JSON list: {0}', (err as Error).message);
     }
     if (!Array.isArray(parsed) || !parsed.every((v) => typeof v === 'string')) {
-      return 'a JSON list must contain only strings';
+      return vscode.l10n.t('a JSON list must contain only strings');
     }
     return parsed;
   }

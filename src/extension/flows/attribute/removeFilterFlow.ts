@@ -1,4 +1,5 @@
 /** Remove Filter: integration → subscription → the filter to remove (each skipped when the arguments give it). */
+import * as vscode from 'vscode';
 import type { RemoveFilterEdit } from '../../../filters/attributeFilters';
 import { validateAttributeKey } from '../../../filters/attributeKey';
 import type { CommandContext } from '../../commands/commandContext';
@@ -15,21 +16,21 @@ export async function askFilterRemoval(
   args: FlowArgs,
 ): Promise<Omit<AskedFilterEdit, 'edit'> & { edit: RemoveFilterEdit }> {
   const keyProblem = args.attributeKey !== undefined ? validateAttributeKey(args.attributeKey) : undefined;
-  if (keyProblem) throw new FlowArgumentError(`"attributeKey" is not valid: ${keyProblem}.`);
+  if (keyProblem) throw new FlowArgumentError(vscode.l10n.t('"{0}" is not valid: {1}.', 'attributeKey', keyProblem));
   const keyStep: WizardStep<FilterFlowState> = {
     shouldPrompt: (s) => !s.args.attributeKey,
     prompt: async (ask, s) => {
       const subscription = findSubscription(s.document!, s.subscription!)!;
       s.key = await ask.pick({
         id: 'attributeKey',
-        placeholder: `Pick the filter to remove from ${s.subscription}`,
+        placeholder: vscode.l10n.t('Pick the filter to remove from {0}', s.subscription!),
         items: subscription.filters.map((x) => ({
           label: x.key,
           description: `${x.matchType} ${x.values.join(', ')}`,
           icon: 'filter',
           value: x.key,
         })),
-        emptyMessage: `${s.subscription} has no filters.`,
+        emptyMessage: vscode.l10n.t('{0} has no filters.', s.subscription!),
       });
     },
     after: (s) => {
@@ -37,10 +38,12 @@ export async function askFilterRemoval(
     },
   };
   const steps = [
-    ...integrationAndSubscriptionSteps<FilterFlowState>(session, () => 'Pick the subscription to remove a filter from'),
+    ...integrationAndSubscriptionSteps<FilterFlowState>(session, () =>
+      vscode.l10n.t('Pick the subscription to remove a filter from'),
+    ),
     keyStep,
   ];
-  const done = await runWizard<FilterFlowState>(ctx.prompter(), 'Remove Filter', steps, { args });
+  const done = await runWizard<FilterFlowState>(ctx.prompter(), vscode.l10n.t('Remove Filter'), steps, { args });
   const edit: RemoveFilterEdit = { kind: 'remove', subscription: done.subscription!, key: done.key! };
   return { integrationId: done.integration!.id, document: done.document!, edit };
 }

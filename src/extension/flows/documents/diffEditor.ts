@@ -17,8 +17,8 @@ export async function showJsonDiff(
   title: string,
 ): Promise<ShownDiff> {
   const shown = {
-    before: documents.create(folder, `${name} (before)`, before),
-    after: documents.create(folder, `${name} (after)`, after),
+    before: documents.create(folder, vscode.l10n.t('{0} (before)', name), before),
+    after: documents.create(folder, vscode.l10n.t('{0} (after)', name), after),
   };
   await vscode.commands.executeCommand('vscode.diff', shown.before, shown.after, title, {
     preview: true,

@@ -40,7 +40,10 @@ export class JsonDocuments extends Disposable implements vscode.TextDocumentCont
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.contents.get(uri.toString()) ?? '// This document is no longer available: run the command again.\n';
+    return (
+      this.contents.get(uri.toString()) ??
+      `// ${vscode.l10n.t('This document is no longer available: run the command again.')}\n`
+    );
   }
 
   override dispose(): void {

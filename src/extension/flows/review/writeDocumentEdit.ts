@@ -6,6 +6,7 @@
  * another person's change is never overwritten, and the user never writes something they did not see.
  * Used by the filter flows (one attribute edit) and by Apply from a filters file (all of an entry's filter edits).
  */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
 import type { DocumentEdit } from '../../../genesys/client';
 import { isCancellation } from '../../../genesys/errors';
@@ -61,7 +62,9 @@ export async function writeDocumentEdit(
         signal: progress.signal,
         onStep: (step) => {
           requestSent = step === 'writing';
-          progress.report(step === 'checking' ? 'checking for changes since the diff…' : 'writing…');
+          progress.report(
+            step === 'checking' ? vscode.l10n.t('checking for changes since the diff…') : vscode.l10n.t('writing…'),
+          );
         },
         review: async ({ before, after, rebased }) => {
           progress.pause();

@@ -1,4 +1,5 @@
 /** The shape every topic command shares: integration (unless given) → its own questions → diff, confirm, write. */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
 import { validateTopicEdit, type TopicEdit } from '../../../filters/topics';
 import type { CommandContext } from '../../commands/commandContext';
@@ -54,15 +55,16 @@ export async function runTopicFlow(
   const problem = validateTopicEdit(config!, edit!);
   if (problem) {
     if (edit!.add.length === 0 && edit!.remove.length === 0) {
-      const message = 'The topic filter already matches your selection; nothing was written.';
+      const message = vscode.l10n.t('The topic filter already matches your selection; nothing was written.');
       void ctx.prompter().notify({ id: 'unchanged', severity: 'info', message, actions: [] });
       return undefined;
     }
-    throw new FlowArgumentError(`Cannot change the topic filter: ${problem}.`);
+    throw new FlowArgumentError(vscode.l10n.t('Cannot change the topic filter: {0}.', problem));
   }
   const { id, name } = chosen!;
   const displayName = name !== id ? name : (typeof config!.name === 'string' && config!.name) || id;
   const outcome = await writeTopicEdit(ctx, { integrationId: id, name: displayName, base: config!, edit: edit! });
+  if (outcome.written && outcome.applied.add.length > 0) ctx.host.walkthrough.complete('addTopicFilter');
   announceTopicWrite(ctx, outcome);
   return outcome;
 }

@@ -5,8 +5,8 @@
  * what is still to do (a few times at most, then a 'conflict' error the command wrapper reports), so a topic
  * someone else added meanwhile is neither duplicated nor lost.
  */
+import * as vscode from 'vscode';
 import type { JsonObject } from '../../../common/json';
-import { plural } from '../../../common/text';
 import { applyTopicEdit, rebaseTopicEdit, topicEditOn, type TopicEdit } from '../../../filters/topics';
 import { isCancellation } from '../../../genesys/errors';
 import type { CommandContext } from '../../commands/commandContext';
@@ -21,8 +21,8 @@ export interface TopicWriteRequest {
   /** The config the edit was made on (and the diff shows); its version goes with the write. */
   base: JsonObject;
   edit: TopicEdit;
-  /** "Undo" words the confirm as an undo; otherwise it says Remove or Apply from the edit. */
-  verb?: 'Undo';
+  /** 'undo' words the confirm as an undo; otherwise it says Remove or Apply from the edit. */
+  verb?: 'undo';
 }
 
 export interface TopicWriteOutcome {
@@ -42,35 +42,38 @@ export interface TopicWriteOutcome {
 export async function writeTopicEdit(ctx: CommandContext, request: TopicWriteRequest): Promise<TopicWriteOutcome> {
   const { integrationId, name, base, edit, verb } = request;
   const { client } = await ctx.services.requireSession();
-  const summary = describeTopicEdit(edit);
   const removeOnly = edit.remove.length > 0 && edit.add.length === 0;
   const shown = await confirmDiff(ctx, {
     folder: integrationId,
-    name: `${name} topic filter`,
-    title: `${name}: topic filter (before ↔ after)`,
+    name: vscode.l10n.t('{0} topic filter', name),
+    title: vscode.l10n.t('{0}: topic filter (before ↔ after)', name),
     before: base,
     after: applyTopicEdit(base, edit),
     confirm: {
       id: 'confirm',
       message:
-        verb === 'Undo'
-          ? `Undo the topic filter change of ${name}?`
-          : `${removeOnly ? 'Remove' : 'Change'} topic filter of ${name}?`,
-      detail:
-        `${capitalize(summary)}.\n\nThe write carries the config's version: if someone else changes it first, ` +
-        'your change is re-applied on top of theirs.',
-      confirmLabel: verb ?? (removeOnly ? 'Remove' : 'Apply'),
+        verb === 'undo'
+          ? vscode.l10n.t('Undo the topic filter change of {0}?', name)
+          : removeOnly
+            ? vscode.l10n.t('Remove topic filter of {0}?', name)
+            : vscode.l10n.t('Change topic filter of {0}?', name),
+      detail: vscode.l10n.t(
+        "{0}.\n\nThe write carries the config's version: if someone else changes it first, your change is re-applied on top of theirs.",
+        describeTopicEdit(edit, true),
+      ),
+      confirmLabel:
+        verb === 'undo' ? vscode.l10n.t('Undo') : removeOnly ? vscode.l10n.t('Remove') : vscode.l10n.t('Apply'),
       severity: edit.add.length === 0 ? 'warning' : 'info',
     },
   });
   try {
-    const result = await withCancellableProgress(`Updating the topic filter of ${name}`, (signal) =>
+    const result = await withCancellableProgress(vscode.l10n.t('Updating the topic filter of {0}', name), (signal) =>
       client.updateIntegrationConfig(integrationId, topicEditOn(edit), { base, signal }),
     );
     ctx.services.refresh(integrationId);
-    const what = result.written ? summary : `nothing to write, already ${summary}`;
     ctx.services.log.info(
-      `Topic filter of integration ${integrationId}: ${what} (${plural(result.attempts, 'attempt')}).`,
+      `Topic filter of integration ${integrationId}: ${result.written ? '' : 'nothing to write, already '}` +
+        `add [${edit.add.join(', ')}] remove [${edit.remove.join(', ')}] (attempts: ${result.attempts}).`,
     );
     return {
       integrationId,
@@ -91,13 +94,17 @@ export async function writeTopicEdit(ctx: CommandContext, request: TopicWriteReq
   }
 }
 
-export function describeTopicEdit(edit: TopicEdit): string {
+/** "add a, b; remove c" (with `sentence`, "Add a, b; remove c" to open a sentence). */
+export function describeTopicEdit(edit: TopicEdit, sentence = false): string {
   const parts: string[] = [];
-  if (edit.add.length) parts.push(`add ${edit.add.join(', ')}`);
-  if (edit.remove.length) parts.push(`remove ${edit.remove.join(', ')}`);
+  const first = () => sentence && parts.length === 0;
+  if (edit.add.length) {
+    const topics = edit.add.join(', ');
+    parts.push(first() ? vscode.l10n.t('Add {0}', topics) : vscode.l10n.t('add {0}', topics));
+  }
+  if (edit.remove.length) {
+    const topics = edit.remove.join(', ');
+    parts.push(first() ? vscode.l10n.t('Remove {0}', topics) : vscode.l10n.t('remove {0}', topics));
+  }
   return parts.join('; ');
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
