@@ -1,8 +1,10 @@
-/** Filters files in the test workspace: written, opened, checked, and removed again. */
+/** Filters files in the test workspace: written, opened, checked, their lenses read, and removed again. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MULTI_SUBSCRIPTION_INTEGRATION_ID as MULTI } from '../../../src/emulator/defaultOrgData';
 import type { ExtensionApi } from '../../../src/extension/main';
 import { DIAGNOSTIC_SOURCE } from '../../../src/extension/asCode/filtersDiagnostics';
+import type { FlowTestContext } from '../flows/flowTestSetup';
 
 let counter = 0;
 
@@ -11,6 +13,32 @@ export function freshFolder(): vscode.Uri {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
   assert.ok(root, 'the harness opens a workspace folder');
   return vscode.Uri.joinPath(root, `ascode-${Date.now()}-${counter++}`);
+}
+
+/**
+ * For the enclosing describe: a fresh folder for each test (handed to `use`), removed after it, checking that no
+ * filters file is left and that the tree forgot it.
+ */
+export function useFreshFolder(t: FlowTestContext, use: (folder: vscode.Uri) => void): void {
+  let folder: vscode.Uri;
+  beforeEach(() => {
+    folder = freshFolder();
+    use(folder);
+  });
+  afterEach(async () => {
+    await removeFolder(t.api, folder);
+    const left = await vscode.workspace.findFiles('**/eventbridge-filters.json');
+    assert.deepEqual(
+      left.map((u) => u.fsPath),
+      [],
+      'files left',
+    );
+    assert.equal(
+      t.api.host.asCode.load().managed.managedBy({ id: MULTI, name: '' }),
+      undefined,
+      'the tree forgot the file',
+    );
+  });
 }
 
 export async function writeFiltersFile(folder: vscode.Uri, text: string): Promise<vscode.TextDocument> {
@@ -47,4 +75,18 @@ export async function ourDiagnostics(api: ExtensionApi, document: vscode.TextDoc
       message: d.message,
       diagnostic: d,
     }));
+}
+
+/** The resolved lenses of a document by line (in file order), each line's as Plan, Apply, then the comparison. */
+export async function lensesByLine(document: vscode.TextDocument): Promise<Map<number, vscode.CodeLens[]>> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+    'vscode.executeCodeLensProvider',
+    document.uri,
+    100,
+  );
+  const byLine = new Map<number, vscode.CodeLens[]>();
+  for (const lens of lenses) byLine.set(lens.range.start.line, [...(byLine.get(lens.range.start.line) ?? []), lens]);
+  const rank = (lens: vscode.CodeLens) => ['Plan', 'Apply'].indexOf(lens.command?.title ?? '') >>> 0;
+  for (const line of byLine.values()) line.sort((a, b) => rank(a) - rank(b));
+  return new Map([...byLine.entries()].sort((a, b) => a[0] - b[0]));
 }

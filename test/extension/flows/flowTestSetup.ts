@@ -1,11 +1,15 @@
 /** Shared setup for the flow tests: the activated extension, the emulator's admin API, a scripted prompter per test. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { JsonObject } from '../../../src/common/json';
 import type { ExtensionApi } from '../../../src/extension/main';
 import { JSON_DOCUMENT_SCHEME } from '../../../src/extension/flows/documents/jsonDocuments';
 import { EXTENSION_ID } from '../../vscode/paths';
 import { EmulatorAdmin } from './emulatorAdmin';
 import { ScriptedPrompter, type Answer } from './scriptedPrompter';
+
+/** An integration's config as the emulator stores it: versioned, its topic filter in properties.eventFilter. */
+export type IntegrationConfig = JsonObject & { version: number; properties: JsonObject & { eventFilter: string[] } };
 
 export interface FlowTestContext {
   api: ExtensionApi;

@@ -1,19 +1,16 @@
 /**
- * Add Topic Filter…, Remove Topic Filter and Select Topics by Regex… against the harness emulator:
- * the diff of the config, the versioned write, a concurrent writer between our read and our PUT
- * (a real 409 from the emulator, then re-read and re-apply), and cancellation.
+ * Add Topic Filter…, Remove Topic Filter and Select Topics by Regex… against the harness emulator: the questions
+ * (typed names validated, a 403 on the topic list falling back to typing), the config diff, the versioned write, and
+ * cancelling. A concurrent writer is in topicFilterConflicts.test.ts, Undo in topicFilterUndo.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TopicWriteOutcome } from '../../../src/extension/flows/topics/writeTopicEdit';
-import type { JsonObject } from '../../../src/common/json';
 import {
   REAL_ORG_INTEGRATION_ID as REAL_ORG,
   TUTORIAL_INTEGRATION_ID as TUTORIAL,
 } from '../../../src/emulator/defaultOrgData';
-import { clone, openDiff, script, useFlowTestContext } from './flowTestSetup';
-
-type Config = JsonObject & { version: number; properties: JsonObject & { eventFilter: string[] } };
+import { clone, openDiff, script, useFlowTestContext, type IntegrationConfig as Config } from './flowTestSetup';
 
 describe('flows: topic filters', function () {
   this.timeout(30_000);
@@ -74,103 +71,6 @@ describe('flows: topic filters', function () {
     assert.deepEqual(prompter.remaining, []);
     assert.match(prompter.find('topics')[0].validation[0]!.message, /placeholder/);
     assert.deepEqual(await t.admin.writes(), []);
-  });
-
-  it('a concurrent writer between our read and our PUT gets a 409; the edit is re-applied and nothing of theirs is lost', async () => {
-    const original = (await t.admin.config(TUTORIAL)) as Config;
-    const prompter = script(t, [
-      {
-        id: 'confirm',
-        confirm: async () => {
-          // Hold our PUT at the emulator while a colleague writes a newer version.
-          await t.admin.addFault({ method: 'PUT', path: `integrations/${TUTORIAL}/config/current`, delayMs: 1500 });
-          setTimeout(() => {
-            void t.admin.config(TUTORIAL).then((current) => {
-              const theirs = clone(current) as Config;
-              theirs.properties.eventFilter.push('v2.users.{id}.presence');
-              theirs.notes = 'edited by a colleague';
-              return t.admin.setConfig(TUTORIAL, theirs);
-            });
-          }, 400);
-          return true;
-        },
-      },
-    ]);
-    const outcome = await vscode.commands.executeCommand<TopicWriteOutcome>('genesysCloud.addTopicFilter', {
-      integrationId: TUTORIAL,
-      topics: ['v2.routing.queues.{id}.users'],
-    });
-    assert.deepEqual(prompter.remaining, []);
-    assert.ok(outcome && outcome.attempts > 1, 'the write needed a re-read');
-    const puts = (await t.admin.writes()).filter((r) => r.method === 'PUT');
-    assert.deepEqual(
-      puts.map((r) => r.status),
-      [409, 200],
-    );
-    const stored = (await t.admin.config(TUTORIAL)) as Config;
-    assert.equal(stored.notes, 'edited by a colleague');
-    assert.deepEqual(stored.properties.eventFilter, [
-      ...original.properties.eventFilter,
-      'v2.users.{id}.presence',
-      'v2.routing.queues.{id}.users',
-    ]);
-    assert.match(prompter.notifications.at(-1)!.message, /re-applied on top of theirs/);
-  });
-
-  it("a colleague's change between the diff and the confirm survives, and the message says the edit was re-applied", async () => {
-    const original = (await t.admin.config(TUTORIAL)) as Config;
-    const prompter = script(t, [
-      {
-        id: 'confirm',
-        confirm: async () => {
-          const theirs = clone(original);
-          theirs.properties.eventFilter.push('v2.users.{id}.presence');
-          theirs.notes = 'edited by a colleague';
-          await t.admin.setConfig(TUTORIAL, theirs);
-          return true;
-        },
-      },
-    ]);
-    const outcome = await vscode.commands.executeCommand<TopicWriteOutcome>('genesysCloud.addTopicFilter', {
-      integrationId: TUTORIAL,
-      topics: ['v2.routing.queues.{id}.users'],
-    });
-    assert.equal(
-      outcome?.attempts,
-      2,
-      'the version check refused the write made on the old config; it was redone on theirs',
-    );
-    const stored = (await t.admin.config(TUTORIAL)) as Config;
-    assert.equal(stored.notes, 'edited by a colleague');
-    assert.deepEqual(stored.properties.eventFilter, [
-      ...original.properties.eventFilter,
-      'v2.users.{id}.presence',
-      'v2.routing.queues.{id}.users',
-    ]);
-    assert.match(
-      prompter.notifications.at(-1)!.message,
-      /re-applied on top of theirs/,
-      'the user learns the config had changed',
-    );
-  });
-
-  it('a conflict that survives the re-reads is reported and writes nothing', async () => {
-    const original = await t.admin.config(TUTORIAL);
-    script(t, [{ id: 'confirm', confirm: true }]);
-    await t.admin.addFault({ method: 'PUT', path: 'config/current', status: 409, times: 10 });
-    const outcome = await vscode.commands.executeCommand('genesysCloud.addTopicFilter', {
-      integrationId: TUTORIAL,
-      topics: ['v2.users.{id}.presence'],
-    });
-    assert.equal(outcome, undefined);
-    const puts = (await t.admin.writes()).filter((r) => r.method === 'PUT');
-    assert.ok(
-      puts.length >= 2 && puts.length <= 5,
-      `re-read and retried a few times, then gave up (${puts.length} PUTs)`,
-    );
-    assert.ok(puts.every((r) => r.status === 409));
-    assert.deepEqual(await t.admin.config(TUTORIAL), original);
-    await vscode.commands.executeCommand('notifications.clearAll');
   });
 
   it("when the org's topic list is not permitted (403), Add Topic Filter… falls back to typing names, validated", async () => {
@@ -293,120 +193,5 @@ describe('flows: topic filters', function () {
     );
     assert.equal(prompter.find('pattern')[1].value, pattern, 'going back keeps what was typed');
     assert.deepEqual(await t.admin.writes(), [], 'Escape on the last question writes nothing');
-  });
-
-  it('Undo after Add Topic Filter… restores eventFilter exactly through the same diff, confirm and versioned write; every other field kept', async () => {
-    const original = (await t.admin.config(TUTORIAL)) as Config;
-    const added = ['v2.users.{id}.presence', 'v2.routing.queues.{id}.users'];
-    let undoDiff: Awaited<ReturnType<typeof openDiff>> | undefined;
-    const prompter = script(
-      t,
-      [
-        { id: 'confirm', confirm: true },
-        {
-          id: 'confirm',
-          confirm: async (o) => {
-            assert.equal(o.confirmLabel, 'Undo');
-            assert.match(o.detail ?? '', /^Remove v2\.users\.\{id\}\.presence, v2\.routing\.queues\.\{id\}\.users\./);
-            undoDiff = await openDiff();
-            return true;
-          },
-        },
-      ],
-      { written: 'Undo' },
-    );
-    const outcome = await vscode.commands.executeCommand<TopicWriteOutcome>('genesysCloud.addTopicFilter', {
-      integrationId: TUTORIAL,
-      topics: added,
-    });
-    assert.equal(outcome?.written, true);
-    await t.api.flows.settled();
-    assert.deepEqual(prompter.remaining, []);
-    assert.deepEqual(
-      prompter.notifications.map((n) => [n.id, n.actions]),
-      [
-        ['written', ['Undo']],
-        ['undone', []],
-      ],
-    );
-
-    const afterAdd = clone(original);
-    afterAdd.properties.eventFilter.push(...added);
-    assert.deepEqual(
-      { ...(undoDiff!.before as Config), version: original.version },
-      afterAdd,
-      'the Undo diff starts from the config as written',
-    );
-    assert.deepEqual(
-      { ...(undoDiff!.after as Config), version: original.version },
-      original,
-      'and shows the original config',
-    );
-    const stored = (await t.admin.config(TUTORIAL)) as Config;
-    assert.equal(stored.version, original.version + 2, 'two versioned writes: the add and the undo');
-    assert.deepEqual(
-      stored.properties.eventFilter,
-      original.properties.eventFilter,
-      'eventFilter restored exactly, order included',
-    );
-    assert.deepEqual({ ...stored, version: original.version }, original, 'every other config field is preserved');
-    const puts = (await t.admin.writes()).filter((r) => r.method === 'PUT');
-    assert.deepEqual(
-      puts.map((r) => r.status),
-      [200, 200],
-    );
-  });
-
-  it("Undo after Remove Topic Filter adds the topic back at its old position; a colleague's change made in between survives the Undo", async () => {
-    const original = (await t.admin.config(REAL_ORG)) as Config;
-    const removed = 'v2.users.{id}.presence';
-    const prompter = script(
-      t,
-      [
-        {
-          id: 'confirm',
-          confirm: true,
-        },
-        {
-          id: 'confirm',
-          confirm: async (o) => {
-            assert.match(o.detail ?? '', /^Add v2\.users\.\{id\}\.presence\./);
-            return true;
-          },
-        },
-      ],
-      {},
-    );
-    // Click Undo only after a colleague has changed the config.
-    prompter.notify = async (options) => {
-      prompter.notifications.push(options);
-      if (options.id !== 'written') return undefined;
-      const current = (await t.admin.config(REAL_ORG)) as Config;
-      current.notes = 'edited by a colleague';
-      current.properties.eventFilter.push('v2.routing.queues.{id}.users');
-      await t.admin.setConfig(REAL_ORG, current);
-      return 'Undo';
-    };
-    await vscode.commands.executeCommand('genesysCloud.removeTopicFilter', { integrationId: REAL_ORG, topic: removed });
-    await t.api.flows.settled();
-    assert.deepEqual(prompter.remaining, []);
-    assert.deepEqual(
-      prompter.notifications.map((n) => n.id),
-      ['written', 'undone'],
-    );
-    const stored = (await t.admin.config(REAL_ORG)) as Config;
-    assert.equal(stored.notes, 'edited by a colleague');
-    const position = original.properties.eventFilter.indexOf(removed);
-    assert.ok(
-      position >= 0 && position < original.properties.eventFilter.length - 1,
-      'the org data has the removed topic before the end, so an append would show',
-    );
-    const expected = [...original.properties.eventFilter, 'v2.routing.queues.{id}.users'];
-    assert.deepEqual(
-      stored.properties.eventFilter,
-      expected,
-      'our topic is back at its old position; theirs is kept at the end',
-    );
-    assert.equal(stored.properties.eventFilter.indexOf(removed), position);
   });
 });

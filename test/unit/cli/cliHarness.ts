@@ -1,6 +1,8 @@
 import type { JsonObject } from '../../../src/common/json';
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { after, before, beforeEach } from 'node:test';
 import type { CliIo } from '../../../src/cli/output';
 import { runCli } from '../../../src/cli/run';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/server';
@@ -14,6 +16,17 @@ export const REAL_ORG_ID = '9a4f1e6b-7c2d-4e8f-a3b5-6d1c9e2f4a7b';
 export const SECRET = 'S3cr3t-must-never-be-printed-7f1d';
 export const CLIENT_ID = 'cli-test-client';
 export const CLI_MAIN = path.resolve(__dirname, '../../../src/cli/main.js');
+/** The Go tutorial's `apply` invocation: a regex filter on the queue name, in the tutorial integration's subscription. */
+export const TUTORIAL_ARGS = [
+  '--integration-id',
+  TUTORIAL_ID,
+  '--subscription-name',
+  'default-voice-stream',
+  '--attribute-key',
+  'interaction.routing.queue.name',
+  '--regex',
+  '^Premium.*$',
+];
 
 export interface CliRun {
   code: number;
@@ -23,6 +36,22 @@ export interface CliRun {
 
 export function startTestEmulator(opts: EmulatorOptions = {}): Promise<Emulator> {
   return startEmulator({ clientId: CLIENT_ID, clientSecret: SECRET, quiet: true, ...opts });
+}
+
+/**
+ * For the enclosing describe: one test emulator, started before its tests (handed to `use`), reset before each test
+ * and closed after the last.
+ */
+export function useTestEmulator(use: (emulator: Emulator) => void, opts: EmulatorOptions = {}): void {
+  let emulator: Emulator;
+  before(async () => {
+    emulator = await startTestEmulator(opts);
+    use(emulator);
+  });
+  after(async () => {
+    await emulator.close();
+  });
+  beforeEach(() => emulator.reset());
 }
 
 export function envFor(
@@ -79,4 +108,12 @@ export function requestLines(emulator: Emulator): string[] {
 export function attributes(doc: JsonObject | undefined, subscription = 0): JsonObject[] {
   const subs = doc?.subscriptions as JsonObject[];
   return (subs[subscription].filterCriteria as JsonObject).attributes as JsonObject[];
+}
+
+/** The client secret must never appear in what a run printed. */
+export function assertNoSecret(run: { stdout: string; stderr: string }): void {
+  assert.ok(
+    !run.stdout.includes(SECRET) && !run.stderr.includes(SECRET),
+    'the client secret must not appear in any output',
+  );
 }

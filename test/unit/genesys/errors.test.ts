@@ -48,7 +48,7 @@ describe('error kinds', () => {
   });
 
   it('400 "does not match the current version" → conflict', async () => {
-    // Mapped where every response is mapped; the write path re-reads on it (see client.test.ts).
+    // Mapped where every response is mapped; the write path re-reads on it (see clientDocuments.test.ts).
     const body = JSON.stringify(genesysError(400, 'bad.request', 'Version 3 does not match the current version 4'));
     const err = errorFromResponse({ status: 400, text: body }, { action: 'update', resource: `Integration '${ID}'` });
     assert.equal(err.kind, 'conflict');

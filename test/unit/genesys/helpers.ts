@@ -1,12 +1,33 @@
+import assert from 'node:assert/strict';
 import { MockAgent } from 'undici';
 import { GenesysClient, GenesysClientOptions, RequestLogEntry, RetryNotice } from '../../../src/genesys/client';
-import { cancelledError } from '../../../src/genesys/errors';
+import { cancelledError, GenesysError, isGenesysError } from '../../../src/genesys/errors';
 import { TransportTiming } from '../../../src/genesys/http';
 
 export const API = 'https://api.mypurecloud.com';
 export const LOGIN = 'https://login.mypurecloud.com';
 export const CLIENT_ID = 'client-7f3e';
 export const CLIENT_SECRET = 'S3cr3t-Value-That-Must-Never-Leak';
+
+/** The organization read: the simplest request, used where only the transport's behaviour matters. */
+export const ORG_PATH = '/api/v2/organizations/me';
+export const ORG = { id: 'org-1' };
+
+/** How many times the organization was requested. */
+export function orgAttempts(log: { path: string }[]): number {
+  return log.filter((e) => e.path === ORG_PATH).length;
+}
+
+/** The GenesysError `p` rejects with (fails the test if it resolves or rejects with anything else). */
+export async function rejection(p: Promise<unknown>): Promise<GenesysError> {
+  return p.then(
+    () => assert.fail('expected a rejection'),
+    (e: unknown) => {
+      assert.ok(isGenesysError(e), `a GenesysError, got ${String(e)}`);
+      return e;
+    },
+  );
+}
 
 export function newMockAgent(): MockAgent {
   const agent = new MockAgent();

@@ -1,26 +1,25 @@
+/**
+ * The client's retries, through the HTTP layer against undici's MockAgent with fake timing: Retry-After (seconds or an
+ * HTTP date, and once with the real timer), exponential backoff with full jitter on 502/503/504 and connection resets,
+ * the idempotent PUT retried too, giving up after 5 attempts or past the 60 s budget, and what is never retried.
+ * Cancellation and timeouts are in httpCancellation.test.ts.
+ */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { GenesysError, isCancellation, isGenesysError } from '../../../src/genesys/errors';
-import { API, FakeTiming, genesysError, makeClient, mockTokens, newMockAgent, putConfig } from './helpers';
+import {
+  API,
+  genesysError,
+  makeClient,
+  mockTokens,
+  newMockAgent,
+  ORG,
+  ORG_PATH,
+  orgAttempts,
+  putConfig,
+  rejection,
+} from './helpers';
 import { GenesysClient } from '../../../src/genesys/client';
 import { backoffMs, parseRetryAfter } from '../../../src/genesys/retryPolicy';
-
-const ORG_PATH = '/api/v2/organizations/me';
-const ORG = { id: 'org-1' };
-
-function orgAttempts(log: { path: string }[]): number {
-  return log.filter((e) => e.path === ORG_PATH).length;
-}
-
-async function rejection(p: Promise<unknown>): Promise<GenesysError> {
-  return p.then(
-    () => assert.fail('expected a rejection'),
-    (e: unknown) => {
-      assert.ok(isGenesysError(e), `a GenesysError, got ${String(e)}`);
-      return e;
-    },
-  );
-}
 
 describe('retries', () => {
   it('waits exactly Retry-After (seconds) on 429, then succeeds', async () => {
@@ -256,70 +255,5 @@ describe('retries', () => {
     assert.equal(err.kind, 'authentication');
     assert.deepEqual(timing.sleeps, []);
     assert.equal(orgAttempts(log), 2);
-  });
-});
-
-describe('cancellation and timeouts', () => {
-  it('cancels in the middle of a Retry-After wait', async () => {
-    const timing = new FakeTiming();
-    timing.blockSleep = new Promise(() => undefined); // the wait never ends by itself
-    const { client, agent, log } = makeClient({}, timing);
-    mockTokens(agent);
-    agent
-      .get(API)
-      .intercept({ path: ORG_PATH })
-      .reply(429, 'slow', { headers: { 'retry-after': '10' } });
-    const controller = new AbortController();
-    const pending = client.getOrganizationId(controller.signal);
-    while (timing.sleeps.length === 0) await new Promise((r) => setImmediate(r));
-    controller.abort();
-    const err = await rejection(pending);
-    assert.equal(err.kind, 'cancelled');
-    assert.ok(isCancellation(err));
-    assert.equal(orgAttempts(log), 1);
-  });
-
-  it('the real wait stops as soon as the signal aborts', async () => {
-    const agent = newMockAgent();
-    const client = new GenesysClient({ environment: 'us-east-1', clientId: 'c', clientSecret: 's', dispatcher: agent });
-    mockTokens(agent);
-    agent
-      .get(API)
-      .intercept({ path: ORG_PATH })
-      .reply(503, 'down', { headers: { 'retry-after': '30' } });
-    const started = performance.now();
-    const err = await rejection(client.getOrganizationId(AbortSignal.timeout(100)));
-    assert.equal(err.kind, 'cancelled');
-    assert.ok(performance.now() - started < 1000);
-  });
-
-  it('an already aborted signal sends nothing', async () => {
-    const { client, log } = makeClient();
-    const controller = new AbortController();
-    controller.abort();
-    const err = await rejection(client.getOrganizationId(controller.signal));
-    assert.equal(err.kind, 'cancelled');
-    assert.deepEqual(log, []);
-  });
-
-  it('cancels a request in flight', async () => {
-    const { client, agent } = makeClient();
-    mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(200, ORG).delay(2000);
-    const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
-    const err = await rejection(client.getOrganizationId(controller.signal));
-    assert.equal(err.kind, 'cancelled');
-  });
-
-  it('a request that takes longer than requestTimeoutMs is a timeout (not retried)', async () => {
-    const { client, agent, timing } = makeClient({ requestTimeoutMs: 50 });
-    mockTokens(agent);
-    agent.get(API).intercept({ path: ORG_PATH }).reply(200, ORG).delay(1000);
-    const err = await rejection(client.getOrganizationId());
-    assert.equal(err.kind, 'timeout');
-    assert.match(err.message, /did not answer the request to read the organization within 50 ms/);
-    assert.deepEqual(timing.sleeps, []);
-    assert.equal(isCancellation(err), false);
   });
 });
