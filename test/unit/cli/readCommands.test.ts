@@ -1,4 +1,4 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
 import type { JsonObject } from '../../../src/common/json';
@@ -9,19 +9,13 @@ import {
   runChild,
   runInProcess,
   SECRET,
-  startTestEmulator,
+  useTestEmulator,
   TUTORIAL_ID,
 } from './cliHarness';
 
 describe('eventbridge-filter show, list, validate, help', () => {
   let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => emulator.reset());
+  useTestEmulator((e) => (emulator = e));
 
   it('show lists subscriptions, events and filters', async () => {
     const run = await runInProcess(['show', '--integration-id', MULTI_ID], envFor(emulator));

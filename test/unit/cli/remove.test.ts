@@ -1,18 +1,12 @@
 /** `eventbridge-filter remove`: through the EventBridge document's one write path, against the real emulator. */
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Emulator } from '../../../src/emulator/server';
-import { attributes, envFor, MULTI_ID, runInProcess, startTestEmulator } from './cliHarness';
+import { attributes, envFor, MULTI_ID, runInProcess, useTestEmulator } from './cliHarness';
 
 describe('eventbridge-filter remove', () => {
   let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => emulator.reset());
+  useTestEmulator((e) => (emulator = e));
 
   it('removes one filter, keeps everything else, costs 1 token + 2 GETs + 1 PUT', async () => {
     const original = emulator.getEventBridgeDocument(MULTI_ID)!;

@@ -1,9 +1,9 @@
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Emulator } from '../../../src/emulator/server';
 import type { JsonObject } from '../../../src/common/json';
-import { envFor, REAL_ORG_ID, requestLines, runChild, runInProcess, SECRET, startTestEmulator } from './cliHarness';
+import { envFor, REAL_ORG_ID, requestLines, runChild, runInProcess, SECRET, useTestEmulator } from './cliHarness';
 
 const CONFIG_PATH = `/api/v2/integrations/${REAL_ORG_ID}/config/current`;
 const NEW_TOPIC = 'v2.routing.queues.{id}.conversations.calls';
@@ -14,13 +14,7 @@ function eventFilter(config: JsonObject | undefined): string[] {
 
 describe('eventbridge-filter topics', () => {
   let emulator: Emulator;
-  before(async () => {
-    emulator = await startTestEmulator();
-  });
-  after(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => emulator.reset());
+  useTestEmulator((e) => (emulator = e));
 
   it('topics list shows the topic filter, AWS account, region and event source', async () => {
     const config = emulator.getConfig(REAL_ORG_ID)!;
