@@ -13,11 +13,6 @@ export const settings = {
     return proxy === '' ? undefined : proxy;
   },
 
-  /** VS Code's own `workbench.welcomePage.walkthroughs.openOnInstall`: whether a new extension's walkthrough opens by itself. */
-  openWalkthroughOnInstall(): boolean {
-    return vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
-  },
-
   /** True when a change event touches a setting that changes how the client is built. */
   affectsClient(event: vscode.ConfigurationChangeEvent): boolean {
     return event.affectsConfiguration('http.proxy');

@@ -3,7 +3,6 @@ import { createCommandContext, type FlowsApi } from './commands/commandContext';
 import { registerCommands } from './commands/registerCommands';
 import { ServiceHost } from './serviceHost';
 import type { ExtensionServices } from './services';
-import { showWalkthroughOnFirstRun } from './walkthrough/walkthrough';
 
 /** What `activate()` returns: extension-host tests reach the extension through it. */
 export interface ExtensionApi {
@@ -19,7 +18,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const { ctx, api } = createCommandContext(host);
   registerCommands(context, ctx);
   host.start();
-  showWalkthroughOnFirstRun(host);
+  // No Get Started walkthrough here: VS Code opens it when the extension is installed (walkthrough/walkthrough.ts).
   return { services: host.services, flows: api, host };
 }
 

@@ -4,8 +4,8 @@
  *  2. runs the Go tutorial's example through the CLI (apply a regex filter) and prints its diff;
  *  3. starts a real VS Code (code-server) with the extension loaded from this folder and the "Environment"
  *     profile pointing at the emulator, prints the URL to open, and runs until Ctrl+C (then stops everything by PID).
- *     Its profile is new each run, so the extension's first run opens the Genesys Cloud view (not the Explorer) and
- *     the Get Started walkthrough.
+ *     The window opens on the Genesys Cloud view and the Get Started walkthrough, which demoOpener.ts opens with the
+ *     view's focus command and "Genesys Cloud: Get Started" (the extension opens neither by itself).
  *
  *   node out/test/vscode/demo.js [--no-editor] [--port N]
  *
@@ -22,6 +22,9 @@ import { editorEnvironment } from './editorStack';
 import { ensureCodeServer } from './installCodeServer';
 import { REPO_ROOT } from './paths';
 import { cleanupAll, spawnManaged } from './processes';
+
+/** Shows the view and the walkthrough once the window has started (see demoOpener.ts). */
+const OPENER = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'demoOpener.js');
 
 /** The Go tutorial's example, unchanged. */
 const TUTORIAL_EXAMPLE = [
@@ -60,7 +63,7 @@ async function main(): Promise<number> {
     throw new Error(`--port must be a port number, got "${values.port}".`);
   }
   const server = await startCodeServer({ env: editorEnvironment(emulator, true), port });
-  const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT });
+  const url = workbenchUrl(server, { extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: OPENER });
   console.log(
     '\nVS Code (code-server) with the extension loaded, signed in to the emulator through the "Environment" profile;\n' +
       'it opens on the Genesys Cloud view and the Get Started walkthrough.',

@@ -65,8 +65,9 @@ export async function startEditorStack(logDir: string, opts: EditorStackOptions 
   try {
     emulator = await startEmulatorProcess({ logFile: path.join(logDir, 'emulator.log') });
     server = await startCodeServer({
-      // Tests start from a fresh profile, where the extension's first run would open its walkthrough over what they
-      // look at; the walkthrough's own test turns this back on.
+      // VS Code opens a newly installed extension's walkthrough by itself. The tests load the extension without
+      // installing it, and nothing should open over what they look at; the walkthrough's own test, which installs the
+      // .vsix, turns this (and VS Code's Welcome page, see codeServer.ts) back on.
       settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': false, ...opts.settings },
       env: { ...editorEnvironment(emulator, opts.environmentProfile ?? true), ...opts.env },
       logFile: path.join(logDir, 'code-server.log'),

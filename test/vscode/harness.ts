@@ -1,6 +1,6 @@
 /**
- * launchWorkbench(): a real VS Code (code-server) with our extension loaded from this repo, an emulator behind it,
- * and a headless chromium page on the workbench. UI tests drive `page` and keep a screenshot of each step.
+ * launchWorkbench(): a real VS Code (code-server) with our extension loaded from this repo (or, on request, without it
+ * until the test installs the .vsix), an emulator behind it, and a headless chromium page on the workbench. UI tests drive `page` and keep a screenshot of each step.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +18,8 @@ export interface Workbench {
   shot(name: string): Promise<string>;
   /** F1, type ">Genesys Cloud: <title>", run the entry with exactly that label. */
   runCommand(title: string): Promise<void>;
+  /** F1, type ">" and the whole label (any command, e.g. "Extensions: Install from VSIX..."), run that entry. */
+  runPaletteCommand(label: string): Promise<void>;
   /** Shows the "Genesys Cloud" activity-bar container (does not toggle it closed when it is already shown). */
   openView(): Promise<void>;
   /** Visible rows' label texts of the "EventBridge Integrations" tree. */
@@ -27,7 +29,13 @@ export interface Workbench {
 }
 
 /** env, settings, environmentProfile (default true): see EditorStackOptions. */
-export type LaunchOptions = EditorStackOptions;
+export interface LaunchOptions extends EditorStackOptions {
+  /**
+   * Load our extension from this repository (the payload's `extensionDevelopmentPath`; default true). False: the
+   * workbench a user has before installing it — the test installs the .vsix itself (see test/vscode/vsix.ts).
+   */
+  loadExtension?: boolean;
+}
 
 export const CONTAINER_TITLE = 'Genesys Cloud';
 export const VIEW_NAME = 'EventBridge Integrations';
@@ -85,9 +93,15 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
   try {
     const { page } = stack;
     page.setDefaultTimeout(20_000);
-    await page.goto(workbenchUrl(stack.server, { extensionDevelopmentPath: REPO_ROOT }));
+    const loadExtension = opts.loadExtension ?? true;
+    await page.goto(workbenchUrl(stack.server, loadExtension ? { extensionDevelopmentPath: REPO_ROOT } : {}));
     await page.locator(SELECTORS.workbench).waitFor({ timeout: 60_000 });
     await page.locator(SELECTORS.activityBar).waitFor();
+    if (!loadExtension) {
+      return createWorkbench(page, stack.emulator.url, stack.server.workspaceDir, dirs.screenshots, () =>
+        stack.close(),
+      );
+    }
     await page
       .locator(SELECTORS.activityEntry)
       .waitFor({ timeout: 60_000 })
@@ -111,6 +125,33 @@ function createWorkbench(
   close: () => Promise<void>,
 ): Workbench {
   let shotCount = 0;
+  async function runPaletteCommand(label: string): Promise<void> {
+    const input = page.locator(SELECTORS.quickInputBox);
+    // Click the entry whose label is exactly `label`: Enter would run whatever fuzzy match ranks first.
+    const row = page
+      .locator(SELECTORS.quickInputRow)
+      .filter({
+        has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
+      })
+      .first();
+    // The palette lists what is available when it opens. Some of VS Code's own commands appear only once the
+    // workbench has restored (Install from VSIX... waits for the extension servers): reopen it, as a person would.
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible' });
+      await input.fill(`>${label}`);
+      const found = await row
+        .waitFor({ timeout: 2_500 })
+        .then(() => true)
+        .catch(() => false);
+      if (found) break;
+      if (Date.now() > deadline) throw new Error(`The command palette has no entry "${label}".`);
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+    }
+    await row.click();
+  }
   return {
     page,
     emulatorUrl,
@@ -141,23 +182,9 @@ function createWorkbench(
         .then((labels) => labels.map((label) => label.trim()));
     },
     async runCommand(title) {
-      const label = `${COMMAND_CATEGORY}: ${title}`;
-      await page.keyboard.press('F1');
-      const input = page.locator(SELECTORS.quickInputBox);
-      await input.waitFor({ state: 'visible' });
-      await input.fill(`>${label}`);
-      // Click the entry whose label is exactly the title: Enter would run whatever fuzzy match ranks first.
-      const row = page
-        .locator(SELECTORS.quickInputRow)
-        .filter({
-          has: page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }),
-        })
-        .first();
-      await row.waitFor({ timeout: 10_000 }).catch(() => {
-        throw new Error(`The command palette has no entry "${label}".`);
-      });
-      await row.click();
+      await runPaletteCommand(`${COMMAND_CATEGORY}: ${title}`);
     },
+    runPaletteCommand,
   };
 }
 

@@ -35,7 +35,7 @@ export class WalkthroughProgress extends Disposable {
     session: Session,
   ) {
     super();
-    // Browsing is opening an integration, not merely showing the view (the first run shows it by itself).
+    // Browsing is opening an integration, not merely showing the view (the step's own button shows it).
     this.register(
       treeView.onDidExpandElement(({ element }) => {
         if (element instanceof IntegrationNode) this.complete('browseIntegrations');
