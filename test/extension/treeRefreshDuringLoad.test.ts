@@ -108,4 +108,37 @@ describe('tree: change events while a load is in flight', () => {
       dispose();
     }
   });
+  it("a write's refresh redraws the expanded integration once; its load redraws it again only if the row's text changed", async () => {
+    let account = '111111111111';
+    const { provider, fired, dispose } = providerFor({
+      listEventBridgeIntegrationsPage: () => Promise.resolve(INTEGRATION),
+      getIntegrationConfig: () =>
+        Promise.resolve({ version: 1, properties: { awsAccountId: account, awsAccountRegion: 'eu-west-1' } }),
+      getEventBridgeDocument: () => Promise.resolve({ subscriptions: [] }),
+    });
+    /** The write's refresh, then what VS Code does for an expanded row: fetch its children again. */
+    const refreshAndRefetch = async (): Promise<string[]> => {
+      fired.length = 0;
+      provider.refresh('i-1');
+      await provider.getChildren(fired[0]);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return fired.map((n) => n?.id ?? 'root');
+    };
+    try {
+      const [integration] = await provider.getChildren();
+      await provider.getChildren(integration);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      // Every redraw of an expanded row re-registers all its rows in VS Code: an inline action clicked meanwhile
+      // reaches its command without its row (the command then asks "Pick an EventBridge integration").
+      assert.deepEqual(await refreshAndRefetch(), ['integration/i-1'], 'same account and region: one redraw');
+      account = '222222222222';
+      assert.deepEqual(
+        await refreshAndRefetch(),
+        ['integration/i-1', 'integration/i-1'],
+        'the account changed: the row is drawn again once it is known',
+      );
+    } finally {
+      dispose();
+    }
+  });
 });

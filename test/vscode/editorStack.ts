@@ -9,6 +9,7 @@ import { launchBrowser, recordPageProblems, VIEWPORT } from './browser';
 import { CodeServer, startCodeServer } from './codeServer';
 import { EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
 import { REPO_ROOT } from './paths';
+import { copyServerLogs } from './serverLogs';
 
 export interface EditorStackOptions {
   /** Added to code-server's (and so the extension host's) environment. */
@@ -48,7 +49,10 @@ export function editorEnvironment(emulator: EmulatorProcess, environmentProfile:
   return env;
 }
 
-/** Starts everything, writing emulator.log, code-server.log and browser-console.log into `logDir`. */
+/**
+ * Starts everything, writing emulator.log, code-server.log and browser-console.log into `logDir`; close() adds the
+ * extension host's logs (server-logs/).
+ */
 export async function startEditorStack(logDir: string, opts: EditorStackOptions = {}): Promise<EditorStack> {
   assertBuilt();
   let emulator: EmulatorProcess | undefined;
@@ -58,6 +62,7 @@ export async function startEditorStack(logDir: string, opts: EditorStackOptions 
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
+    if (server) copyServerLogs(server.userDataDir, logDir);
     await browser?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
     await emulator?.stop().catch(() => undefined);

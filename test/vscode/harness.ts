@@ -20,6 +20,12 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
   /** F1, type ">" and the whole label (any command, e.g. "Extensions: Install from VSIX..."), run that entry. */
   runPaletteCommand(label: string): Promise<void>;
+  /**
+   * Takes the entry `label` of the open context or "…" menu: points at it, and presses Enter once it is highlighted.
+   * Not a click: VS Code's menu items accept mouse-up only 100 ms after they are drawn, and on a busy machine a
+   * synthetic click can land before that and be lost.
+   */
+  chooseMenuItem(label: string): Promise<void>;
   /** Shows the "Genesys Cloud" activity-bar container (does not toggle it closed when it is already shown). */
   openView(): Promise<void>;
   /** Visible rows' label texts of the "EventBridge Integrations" tree. */
@@ -52,7 +58,9 @@ export const SELECTORS = {
   quickInput: '.quick-input-widget',
   quickInputBox: '.quick-input-widget input.input',
   quickInputRow: '.quick-input-list .monaco-list-row',
-  notificationToast: '.notifications-toasts .notification-toast.notification-fade-in-done',
+  // Not `.notification-fade-in-done`: VS Code adds it on transitionend, which never comes for a toast that had to wait
+  // for room (at most three show at once). Locators wait for visibility instead.
+  notificationToast: '.notifications-toasts .notification-toast',
 } as const;
 
 /**
@@ -97,11 +105,14 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
     await page.goto(workbenchUrl(stack.server, loadExtension ? { extensionDevelopmentPath: REPO_ROOT } : {}));
     await page.locator(SELECTORS.workbench).waitFor({ timeout: 60_000 });
     await page.locator(SELECTORS.activityBar).waitFor();
-    if (!loadExtension) {
-      return createWorkbench(page, stack.emulator.url, stack.server.workspaceDir, dirs.screenshots, () =>
-        stack.close(),
-      );
-    }
+    // The last thing on screen, kept with the logs: after a failure, where the test was waiting.
+    const close = async (): Promise<void> => {
+      await page.screenshot({ path: path.join(dirs.logs, 'workbench-at-close.png') }).catch(() => undefined);
+      await stack.close();
+    };
+    const workbench = () =>
+      createWorkbench(page, stack.emulator.url, stack.server.workspaceDir, dirs.screenshots, close);
+    if (!loadExtension) return workbench();
     await page
       .locator(SELECTORS.activityEntry)
       .waitFor({ timeout: 60_000 })
@@ -110,7 +121,7 @@ export async function launchWorkbench(testName: string, opts: LaunchOptions = {}
           `The "${CONTAINER_TITLE}" activity-bar entry did not appear: was the extension loaded? See ${dirs.logs}.`,
         );
       });
-    return createWorkbench(page, stack.emulator.url, stack.server.workspaceDir, dirs.screenshots, () => stack.close());
+    return workbench();
   } catch (err) {
     await stack.close();
     throw err;
@@ -185,6 +196,17 @@ function createWorkbench(
       await runPaletteCommand(`${COMMAND_CATEGORY}: ${title}`);
     },
     runPaletteCommand,
+    async chooseMenuItem(label) {
+      const exactly = new RegExp(`^${escapeRegExp(label)}$`);
+      const entry = page.locator('.monaco-menu .action-item', {
+        has: page.locator('.action-label', { hasText: exactly }),
+      });
+      await entry.locator('.action-menu-item').hover();
+      await page
+        .locator('.monaco-menu .action-item.focused', { has: page.locator('.action-label', { hasText: exactly }) })
+        .waitFor();
+      await page.keyboard.press('Enter');
+    },
   };
 }
 

@@ -12,6 +12,7 @@ import { workbenchUrl } from './browser';
 import { assertBuilt, EditorStack, startEditorStack } from './editorStack';
 import { ARTIFACTS_DIR, EXTENSION_ID, MOCHA_OUTPUT_MARKER, REPO_ROOT } from './paths';
 import { withTimeout } from './processes';
+import { serverLogFiles } from './serverLogs';
 
 export interface ExtensionTestOptions {
   /** The whole run fails after this long (default 5 minutes). */
@@ -87,19 +88,9 @@ export async function runExtensionTests(opts: ExtensionTestOptions = {}): Promis
     console.error(`\nExtension-host test run failed: ${(err as Error).message}`);
     return 1;
   } finally {
-    if (stack) copyServerLogs(stack.server.userDataDir);
     hostConsole.end();
     await stack?.close();
   }
-}
-
-/** Server-side logs of the remote extension host (user-data/logs/<session>/…/remoteexthost.log and friends). */
-function serverLogFiles(userDataDir: string): string[] {
-  const logsDir = path.join(userDataDir, 'logs');
-  if (!fs.existsSync(logsDir)) return [];
-  return (fs.readdirSync(logsDir, { recursive: true }) as string[])
-    .map((rel) => path.join(logsDir, rel))
-    .filter((file) => file.endsWith('.log') && fs.statSync(file).isFile());
 }
 
 /**
@@ -126,13 +117,4 @@ export function findActivationErrors(userDataDir: string): string[] {
     });
   }
   return errors;
-}
-
-function copyServerLogs(userDataDir: string): void {
-  const target = path.join(LOG_DIR, 'server-logs');
-  for (const file of serverLogFiles(userDataDir)) {
-    const rel = path.relative(path.join(userDataDir, 'logs'), file);
-    fs.mkdirSync(path.dirname(path.join(target, rel)), { recursive: true });
-    fs.copyFileSync(file, path.join(target, rel));
-  }
 }

@@ -24,6 +24,14 @@ export interface ProgressRecord {
   cancel(): void;
 }
 
+/**
+ * Work that ends sooner shows no notification at all. A write is a few short requests around a confirm; a
+ * notification for each would flash by and, worse, VS Code shows at most three new toasts per 800 ms and drops the
+ * rest to the notification center — the write's own result, with its Undo, among them. Slow work (a rate-limited
+ * or distant org) still shows its progress, its retry notices and its Cancel button after this long.
+ */
+export const PROGRESS_NOTIFICATION_DELAY_MS = 500;
+
 /** The last few progress notifications, newest last; bounded so a long session keeps no garbage. */
 const recent: ProgressRecord[] = [];
 const RECENT_LIMIT = 10;
@@ -33,9 +41,9 @@ export function recentProgress(): readonly ProgressRecord[] {
 }
 
 /**
- * Progress for work that may pause for the user: the notification is up while requests run and is closed while a
- * diff and a confirm are shown (`pause()`), then comes back with the next message. One signal spans the whole
- * work, so Cancel aborts whichever request is running.
+ * Progress for work that may pause for the user: the notification is up while requests run (from half a second on,
+ * see PROGRESS_NOTIFICATION_DELAY_MS) and is closed while a diff and a confirm are shown (`pause()`), then comes
+ * back with the next message. One signal spans the whole work, so Cancel aborts whichever request is running.
  */
 export class RequestProgress {
   private readonly controller = new AbortController();
@@ -82,20 +90,26 @@ export class RequestProgress {
     let latest: string | undefined;
     let closed = false;
     let report: (message: string) => void = (message) => (latest = message);
-    let close: () => void = () => (closed = true);
+    let close: () => void;
     const options = { location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true };
-    void vscode.window.withProgress(options, (progress, token) => {
-      if (closed) return Promise.resolve();
-      const cancelButton = token.onCancellationRequested(record.cancel);
-      report = (message) => progress.report({ message });
-      if (latest !== undefined) report(latest);
-      return new Promise<void>((resolve) => {
-        close = () => {
-          cancelButton.dispose();
-          resolve();
-        };
+    const notify = setTimeout(() => {
+      void vscode.window.withProgress(options, (progress, token) => {
+        if (closed) return Promise.resolve();
+        const cancelButton = token.onCancellationRequested(record.cancel);
+        report = (message) => progress.report({ message });
+        if (latest !== undefined) report(latest);
+        return new Promise<void>((resolve) => {
+          close = () => {
+            cancelButton.dispose();
+            resolve();
+          };
+        });
       });
-    });
+    }, PROGRESS_NOTIFICATION_DELAY_MS);
+    close = () => {
+      clearTimeout(notify);
+      closed = true;
+    };
     return {
       record,
       report: (message: string) => {

@@ -56,11 +56,12 @@ export class IntegrationNode implements TreeNode, CommandTarget {
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon('radio-tower');
     item.contextValue = unhealthy ? 'integration:unhealthy' : 'integration';
-    item.tooltip = this.tooltip(managedBy);
     return item;
   }
 
-  private tooltip(managedBy: string | undefined): vscode.MarkdownString {
+  /** Built on hover, so the topic count and event source are those of the last read without redrawing the row. */
+  resolveTooltip(): vscode.MarkdownString {
+    const managedBy = this.context.managedBy?.(this.summary);
     const { summary, properties } = this;
     const lines = [
       vscode.l10n.t('**{0}** — EventBridge integration', md(summary.name)),
@@ -139,11 +140,19 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     // A refresh while this read was in flight (e.g. right after a write) started a newer read:
     // only that one may draw the row, or an older answer arriving late would show stale values.
     if (generation === this.detailsGeneration) {
+      const shown = this.detailsShown();
       this.properties = readEventBridgeProperties(config);
       this.orgId = orgId;
-      this.context.rowChanged(this);
+      // Redraw only when the row's text changed: a redraw of an expanded row makes VS Code fetch and register all
+      // its rows again, and an inline action clicked on one of them meanwhile would reach its command with no row.
+      if (this.detailsShown() !== shown) this.context.rowChanged(this);
     }
     return config;
+  }
+
+  /** What the row's description shows of the config. */
+  private detailsShown(): string {
+    return `${this.properties?.awsAccountId}|${this.properties?.awsAccountRegion}`;
   }
 
   /** Forgets the config read, so a refresh of this integration reads it again (and a read still in flight is ignored). */

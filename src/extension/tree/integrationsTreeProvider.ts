@@ -57,6 +57,12 @@ export class IntegrationsTreeProvider extends Disposable implements vscode.TreeD
     return item;
   }
 
+  /** On hover: the tooltip of a row that builds it late (see TreeNode.resolveTooltip). */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (node.resolveTooltip) item.tooltip = node.resolveTooltip();
+    return item;
+  }
+
   getParent(node: TreeNode): TreeNode | undefined {
     return node.parent;
   }

@@ -9,6 +9,11 @@ export interface TreeNode {
   readonly parent: TreeNode | undefined;
   getTreeItem(): vscode.TreeItem;
   /**
+   * A tooltip built when the row is hovered (TreeDataProvider.resolveTreeItem) rather than with the row: for rows
+   * whose tooltip shows details read later, so that reading them does not need a redraw of the row and its children.
+   */
+  resolveTooltip?(): vscode.MarkdownString;
+  /**
    * Present on expandable nodes only. May throw: the provider turns an error into an error row.
    * The signal aborts when the tree is refreshed or the session changes.
    */

@@ -29,7 +29,8 @@ export interface Row {
 
 /** What VS Code would draw for a node: the provider's TreeItem, flattened to plain strings. */
 export function rowOf(api: ExtensionApi, node: TreeNode): Row {
-  const item = api.host.tree.getTreeItem(node);
+  // As VS Code does on hover: a row without a tooltip may build it late.
+  const item = api.host.tree.resolveTreeItem(api.host.tree.getTreeItem(node), node);
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
   const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : String(item.tooltip ?? '');
   return {

@@ -60,10 +60,7 @@ async function userStory(): Promise<void> {
     .filter({ visible: true })
     .first()
     .click();
-  // Pointing at the entry highlights it; Enter takes it (a synthetic click lands before the menu accepts clicks).
-  await page.locator('.monaco-menu .action-menu-item', { hasText: 'Export to File…' }).hover();
-  await page.locator('.monaco-menu .action-item.focused', { hasText: 'Export to File…' }).waitFor();
-  await page.keyboard.press('Enter');
+  await workbench.chooseMenuItem('Export to File…');
   await title().filter({ hasText: 'Export to eventbridge-filters.json' }).waitFor();
   await pickRow('Contact center analytics').waitFor();
   await workbench.shot('export-pick-integrations');

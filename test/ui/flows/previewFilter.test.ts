@@ -180,7 +180,7 @@ test(
     await treeRow('default-voice-stream').click({ button: 'right' });
     await page.locator('.monaco-menu .action-label', { hasText: /^Preview Filter on Events…$/ }).waitFor();
     await workbench.shot('subscription-context-menu');
-    await page.locator('.monaco-menu .action-label', { hasText: /^Preview Filter on Events…$/ }).click();
+    await workbench.chooseMenuItem('Preview Filter on Events…');
     await title().filter({ hasText: 'Preview Filter on Events' }).waitFor();
     await pickRow('events/recorded.jsonl').waitFor();
     assert.match(await page.locator(SELECTORS.quickInputRow).first().innerText(), /recorded\.jsonl[\s\S]*used last/);
