@@ -12,7 +12,7 @@ import type { CommandContext } from '../commands/commandContext';
 import type { WizardStep } from '../wizard/wizard';
 import { FlowArgumentError } from '../flows/args';
 import type { EventsState } from './eventSources';
-import { topicCatalogue } from './topicCatalogue';
+import { topicCatalogue } from '../orgTopics';
 
 export interface RecordState extends EventsState {
   /** The integration's topic-filter entries chosen for recording (may still hold `{id}`). */

@@ -14,7 +14,7 @@ import { FlowArgumentError } from '../flows/args';
 import { withCancellableProgress } from '../flows/progress';
 import { concreteTopics } from './liveRecording';
 import type { EventSelection } from './previewInputs';
-import { topicCatalogue } from './topicCatalogue';
+import { topicCatalogue } from '../orgTopics';
 
 export interface RecordingRequest {
   integrationName: string;

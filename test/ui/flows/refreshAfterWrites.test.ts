@@ -10,6 +10,7 @@ import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Locator } from 'playwright-core';
 import { launchWorkbench, SELECTORS, uiLocators, type Workbench } from '../../vscode/harness';
+import { answerApplyFilterSteps } from '../support/applyFilterSteps';
 
 let workbench: Workbench;
 
@@ -81,23 +82,12 @@ test(
 
     // Apply, from the palette.
     await workbench.runCommand('Apply Subscription Filter…');
-    await title().filter({ hasText: '(1/5)' }).waitFor();
-    await pickRow(INTEGRATION).click();
-    await title().filter({ hasText: '(2/5)' }).waitFor();
-    await pickRow(SUBSCRIPTION).click();
-    await title().filter({ hasText: '(3/5)' }).waitFor();
-    await input().fill(KEY);
-    await pickRow(KEY).waitFor();
-    await input().press('Enter');
-    await title().filter({ hasText: '(4/5)' }).waitFor();
-    await pickRow('regex').waitFor();
-    await input().press('Enter');
-    await title().filter({ hasText: '(5/5)' }).waitFor();
-    await input().fill('^Premium');
-    await message()
-      .filter({ hasText: /Valid RE2 pattern/ })
-      .waitFor();
-    await input().press('Enter');
+    await answerApplyFilterSteps(page, {
+      integration: INTEGRATION,
+      subscription: SUBSCRIPTION,
+      key: KEY,
+      pattern: '^Premium',
+    });
     await confirm('Apply');
     await toast(`Applied regex filter on ${KEY}`).waitFor();
     const filterRow = treeRow(KEY);

@@ -12,7 +12,7 @@ import { topicMatches } from '../../../filters/preview/topicStage';
 import { readEventBridgeProperties } from '../../../filters/topics';
 import type { GenesysClient } from '../../../genesys/client';
 import { loadedEventKeys } from '../../preview/loadedEventKeys';
-import { topicSchemas } from '../../preview/topicCatalogue';
+import { topicSchemas } from '../../orgTopics';
 import type { PickItem } from '../../wizard/prompter';
 
 /** How long the key picker may show busy for schema keys before it lists what it has. */

@@ -7,7 +7,8 @@ import type { PickItem } from '../../wizard/prompter';
 import type { WizardQuestions, WizardStep } from '../../wizard/wizard';
 import { counts } from '../../counts';
 import { regexValidator } from '../regexInput';
-import { availableTopics, topicMatcher } from './availableTopics';
+import { availableTopics } from '../../orgTopics';
+import { topicMatcher } from './topicMatcher';
 import { runTopicFlow, type TopicState } from './topicFlow';
 
 export function addTopicFilterCommand(ctx: CommandContext) {
