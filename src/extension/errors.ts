@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isGenesysError } from '../genesys/errors';
+import { isGenesysError, type GenesysError } from '../genesys/errors';
 import { isUserCancellation } from './cancellation';
 
 export { UserCancelledError, isUserCancellation } from './cancellation';
@@ -33,7 +33,7 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
   switch (e.kind) {
     case 'authentication':
       return {
-        message: `${prefix}${nextStep(detail, e.code, vscode.l10n.t('Check the client id and secret, then sign in again.'))}`,
+        message: `${prefix}${nextStep(e, detail, vscode.l10n.t('Check the client id and secret, then sign in again.'))}`,
         buttons: ['signIn', 'switchProfile'],
       };
     case 'permission': {
@@ -67,13 +67,13 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
           prefix +
           vscode.l10n.t(
             '{0} The log has each request.',
-            nextStep(detail, undefined, vscode.l10n.t('Check the host and your proxy (setting http.proxy).')),
+            nextStep(e, detail, vscode.l10n.t('Check the host and your proxy (setting http.proxy).')),
           ),
         buttons: ['showLog', 'openProxySetting'],
       };
     case 'timeout':
       return {
-        message: `${prefix}${nextStep(detail, undefined, vscode.l10n.t('Check your connection or proxy (setting http.proxy) and try again.'))}`,
+        message: `${prefix}${nextStep(e, detail, vscode.l10n.t('Check your connection or proxy (setting http.proxy) and try again.'))}`,
         buttons: ['showLog', 'openProxySetting'],
       };
     case 'server':
@@ -115,10 +115,10 @@ export function describeError(err: unknown, action?: string): ErrorPresentation 
   }
 }
 
-/** The client's messages often already say what to check; add ours only when they do not. */
-function nextStep(detail: string, code: string | undefined, step: string): string {
-  const withCode = code && !detail.includes(code) ? `${detail} (${code})` : detail;
-  return /\bcheck\b/i.test(withCode) ? `${withCode}.` : `${withCode}. ${step}`;
+/** The error's text with its code, then our next step — unless the error says it already has one (`saysNextStep`). */
+function nextStep(e: GenesysError, detail: string, step: string): string {
+  const withCode = e.code && !detail.includes(e.code) ? `${detail} (${e.code})` : detail;
+  return e.saysNextStep ? `${withCode}.` : `${withCode}. ${step}`;
 }
 
 /**

@@ -126,7 +126,13 @@ export class TokenProvider {
         'authentication',
         `Genesys Cloud rejected the OAuth client '${this.clientId}' (${reason}). ` +
           'Check the client id and secret, and that the OAuth client uses the Client Credentials grant.',
-        { status: res.status, code: body.code, contextId: body.contextId, correlationId: res.correlationId },
+        {
+          status: res.status,
+          code: body.code,
+          contextId: body.contextId,
+          correlationId: res.correlationId,
+          saysNextStep: true,
+        },
       );
     }
     if (res.status === 404) {

@@ -28,6 +28,11 @@ export interface GenesysErrorDetails {
   subscriptionFiltersUnavailable?: boolean;
   /** The integration the failed request was about, when the error is a fact about it (e.g. the one above). */
   integrationId?: string;
+  /**
+   * True when the message already ends with what the user can do about it ("Check the client id and secret…"), so a
+   * face that adds its own next step (the extension's notifications) does not say it twice.
+   */
+  saysNextStep?: boolean;
   cause?: unknown;
 }
 
@@ -50,6 +55,7 @@ export class GenesysError extends Error {
   permission?: string;
   subscriptionFiltersUnavailable?: boolean;
   integrationId?: string;
+  saysNextStep?: boolean;
 
   constructor(kind: GenesysErrorKind, message: string, details: GenesysErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -64,6 +70,7 @@ export class GenesysError extends Error {
     if (details.permission !== undefined) this.permission = details.permission;
     if (details.subscriptionFiltersUnavailable) this.subscriptionFiltersUnavailable = true;
     if (details.integrationId !== undefined) this.integrationId = details.integrationId;
+    if (details.saysNextStep) this.saysNextStep = true;
   }
 }
 

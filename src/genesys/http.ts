@@ -181,7 +181,7 @@ export class HttpTransport {
       return new GenesysError(
         'timeout',
         `Could not connect to ${url.host} in time to ${req.context.action}. Check the network, proxy and environment.`,
-        { cause: err, code },
+        { cause: err, code, saysNextStep: true },
       );
     }
     if (isConnectionReset(err)) {
@@ -195,7 +195,7 @@ export class HttpTransport {
     return new GenesysError(
       'network',
       `Could not reach ${url.host} to ${req.context.action} (${detail}). Check the network, proxy and environment.`,
-      { cause: err, code },
+      { cause: err, code, saysNextStep: true },
     );
   }
 }

@@ -131,5 +131,7 @@ export function errorFromResponse(res: ResponseLike, ctx: RequestContext, info: 
     attempts: info.attempts,
     retryAfterMs: info.retryAfterMs,
     permission,
+    // Only the kinds whose next step a face may add (see describeError in the extension) need to say they have one.
+    saysNextStep: kind === 'authentication',
   });
 }

@@ -16,6 +16,18 @@ describe('error presentation', () => {
     assert.ok(p.buttons.includes('signIn'));
   });
 
+  it('adds its own next step unless the error says it has one (a field, not its wording)', () => {
+    const said = describeError(
+      new GenesysError('authentication', "Genesys Cloud rejected the OAuth client 'x'. Check the client id.", {
+        saysNextStep: true,
+      }),
+    );
+    assert.doesNotMatch(said.message, /then sign in again/, 'the error already says what to do');
+    // "check" in the server's own words is not a next step.
+    const notSaid = describeError(new GenesysError('authentication', 'invalid_client: check failed.'));
+    assert.match(notSaid.message, /check failed\. Check the client id and secret, then sign in again\./);
+  });
+
   it("403: names the permission the role lacks from the error's own field, never from its text", () => {
     const named = describeError(
       new GenesysError('permission', 'Not allowed.', { status: 403, permission: 'integrations:integration:edit' }),

@@ -183,8 +183,18 @@ describe('error kinds', () => {
       .replyWithError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }));
     const err = await failureOf(t.client.getIntegrationConfig(ID));
     assert.equal(err.kind, 'network');
-    assert.match(err.message, /Could not reach api.mypurecloud.com .*ECONNREFUSED/);
+    assert.match(err.message, /Could not reach api.mypurecloud.com .*ECONNREFUSED.*Check the network/);
+    assert.equal(err.saysNextStep, true, 'the message says what to check: a face need not add its own');
     assert.deepEqual(t.timing.sleeps, []);
+  });
+
+  it('says when its message already names the next step (a field, so faces need not read the text)', () => {
+    const ctx = { action: 'read the config' };
+    const unauthorized = errorFromResponse({ status: 401, text: '{}' }, ctx);
+    assert.equal(unauthorized.kind, 'authentication');
+    assert.match(unauthorized.message, /Check the OAuth client id and secret/);
+    assert.equal(unauthorized.saysNextStep, true);
+    assert.equal(errorFromResponse({ status: 500, text: '{}' }, ctx).saysNextStep, undefined);
   });
 
   it('bad ids and page numbers are rejected before any request', async () => {
