@@ -1,23 +1,25 @@
 /**
- * The org's Notifications topics, each view of them read at most once per signed-in session (one client = one
- * session): the sorted list of ids the topic flows offer, the catalogue with transports and parameters for recording
- * live events, and the schemas for attribute-key suggestions (a separate, much larger read). A 403 means this OAuth
- * client may not list topics: it is remembered as "none" (undefined) and the flows go on without them (typed topic
- * names, no suggestions). Other failures are not remembered, so the next use asks again.
+ * The org's Notifications topics, read at most once per signed-in session (one client = one session): the catalogue
+ * with transports and parameters — the topic flows offer its EventBridge topics, the recorder its WebSocket ones —
+ * and the schemas for attribute-key suggestions (a separate, much larger read). A 403 means this OAuth client may
+ * not list topics: it is remembered as "none" (undefined) and the flows go on without them (typed topic names, no
+ * suggestions). Other failures are not remembered, so the next use asks again.
  */
-import type { AvailableTopic, GenesysClient } from '../genesys/client';
+import { isEventBridgeTopic } from '../filters/topics';
+import type { GenesysClient } from '../genesys/client';
 import { isGenesysError } from '../genesys/errors';
 import { NotificationsApi, type NotificationTopic, type TopicSchema } from '../genesys/notifications';
 
-const topicLists = new WeakMap<GenesysClient, Promise<AvailableTopic[] | undefined>>();
 const catalogues = new WeakMap<GenesysClient, Promise<NotificationTopic[] | undefined>>();
 const schemas = new WeakMap<GenesysClient, Promise<TopicSchema[] | undefined>>();
 
-/** The topics, sorted by id; undefined when listing them is not permitted. */
-export function availableTopics(client: GenesysClient): Promise<AvailableTopic[] | undefined> {
-  return cached(topicLists, client, async () =>
-    [...(await client.listAvailableTopics())].sort((a, b) => a.id.localeCompare(b.id)),
-  );
+/**
+ * The topics an EventBridge integration can receive, sorted by id; undefined when listing them is not permitted.
+ * (A WebSocket-only topic in an integration's topic filter would never deliver an event.)
+ */
+export async function availableTopics(client: GenesysClient): Promise<NotificationTopic[] | undefined> {
+  const catalogue = await topicCatalogue(client);
+  return catalogue?.filter((topic) => isEventBridgeTopic(topic.transports)).sort((a, b) => a.id.localeCompare(b.id));
 }
 
 export function topicCatalogue(client: GenesysClient): Promise<NotificationTopic[] | undefined> {

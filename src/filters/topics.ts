@@ -54,6 +54,16 @@ export function readEventBridgeProperties(config: JsonObject): EventBridgeProper
   return result;
 }
 
+/**
+ * Whether the platform delivers a topic to an EventBridge integration, from the catalogue's `transports`
+ * (`["All"]`, `["EventBridge"]`, `["Websocket"]`…). A topic the catalogue lists without transports is kept: the
+ * catalogue does not say, and the platform is the judge.
+ */
+export function isEventBridgeTopic(transports: readonly string[] | undefined): boolean {
+  if (transports === undefined || transports.length === 0) return true;
+  return transports.some((t) => /^(all|eventbridge)$/i.test(t));
+}
+
 /** Checks one topic name such as `v2.detail.events.conversation.{id}.customer.start`; undefined = fine, else the reason. */
 export function validateTopicName(topic: string): string | undefined {
   if (topic.length === 0) return 'the topic name is empty';

@@ -26,21 +26,14 @@ import {
 } from './endpoints';
 import { GenesysError, isCancellation, isGenesysError } from './errors';
 import { HttpTransport, type HttpMethod, RequestLogEntry, RetryNotice, TransportTiming, realTiming } from './http';
-import {
-  AvailableTopic,
-  IntegrationPage,
-  IntegrationSummary,
-  readAvailableTopics,
-  readIntegrationPage,
-  unexpectedShape,
-} from './integrations';
+import { IntegrationPage, IntegrationSummary, readIntegrationPage, unexpectedShape } from './integrations';
 import { requireObject } from './jsonBodies';
 import { HttpStack } from './httpStack';
 import { RateLimitPacer, type PaceNotice } from './rateLimitPacer';
 import { GenesysEnvironment, resolveEnvironment } from './regions';
 import type { RequestContext } from './responseErrors';
 
-export type { AvailableTopic, IntegrationPage, IntegrationSummary } from './integrations';
+export type { IntegrationPage, IntegrationSummary } from './integrations';
 export type { RequestLogEntry, RetryNotice } from './http';
 export type { PaceNotice } from './rateLimitPacer';
 export type {
@@ -207,18 +200,6 @@ export class GenesysClient {
       },
     };
     return updateUnversionedDocument(endpoint, id, edit, options);
-  }
-
-  /** GET /api/v2/notifications/availabletopics. */
-  async listAvailableTopics(signal?: AbortSignal): Promise<AvailableTopic[]> {
-    const ctx: RequestContext = {
-      action: 'list the available notification topics',
-      resource: 'The notification topics list',
-      permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
-    };
-    return readAvailableTopics(
-      await this.requests.object('GET', '/api/v2/notifications/availabletopics', ctx, { signal }),
-    );
   }
 
   /** GET /api/v2/organizations/me → the org id (part of the AWS partner event source name). */

@@ -26,12 +26,6 @@ export interface IntegrationPage {
   total?: number;
 }
 
-export interface AvailableTopic {
-  id: string;
-  description?: string;
-  raw: JsonObject;
-}
-
 export function unexpectedShape(what: string, correlationId?: string): GenesysError {
   return new GenesysError('server', `Genesys Cloud answered ${what} with a body of an unexpected shape.`, {
     correlationId,
@@ -94,18 +88,4 @@ export function readIntegrationPage(body: JsonObject, requestedPage: number): In
   if (typeof body.total === 'number') page.total = body.total;
   if (typeof body.nextUri === 'string' && body.nextUri !== '') page.nextUri = body.nextUri;
   return page;
-}
-
-export function readAvailableTopics(body: JsonObject): AvailableTopic[] {
-  const entities = body.entities;
-  if (!Array.isArray(entities)) throw unexpectedShape('the available topics list');
-  return entities
-    .filter(isJsonObject)
-    .filter((e) => typeof e.id === 'string')
-    .map((entity) => {
-      const topic: AvailableTopic = { id: entity.id as string, raw: entity };
-      const description = optionalString(entity.description);
-      if (description !== undefined) topic.description = description;
-      return topic;
-    });
 }

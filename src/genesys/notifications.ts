@@ -125,7 +125,7 @@ export class NotificationsApi {
       {
         action: 'list the available notification topics',
         resource: 'The notification topics list',
-        permissionHint: 'This OAuth client may not list notification topics.',
+        permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
       },
       undefined,
       signal,
@@ -145,7 +145,7 @@ export class NotificationsApi {
       {
         action: 'read the notification topic schemas',
         resource: 'The notification topics list',
-        permissionHint: 'This OAuth client may not list notification topics.',
+        permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
       },
       undefined,
       signal,

@@ -4,6 +4,7 @@ import type { JsonObject, JsonValue } from '../../../src/common/json';
 import {
   applyTopicEdit,
   eventSourceName,
+  isEventBridgeTopic,
   readEventBridgeProperties,
   TopicEditError,
   undoTopicEditFor,
@@ -46,6 +47,20 @@ describe('readEventBridgeProperties', () => {
       readEventBridgeProperties({ properties: { awsAccountId: 5, awsAccountRegion: '', eventFilter: ['a.b', 3] } }),
       { eventFilter: ['a.b'] },
     );
+  });
+});
+
+describe('isEventBridgeTopic', () => {
+  it('keeps topics delivered over every transport or EventBridge, drops WebSocket-only ones', () => {
+    assert.equal(isEventBridgeTopic(['All']), true);
+    assert.equal(isEventBridgeTopic(['EventBridge']), true);
+    assert.equal(isEventBridgeTopic(['Websocket', 'eventbridge']), true);
+    assert.equal(isEventBridgeTopic(['Websocket']), false);
+  });
+
+  it('keeps a topic the catalogue lists without transports: the catalogue does not say', () => {
+    assert.equal(isEventBridgeTopic(undefined), true);
+    assert.equal(isEventBridgeTopic([]), true);
   });
 });
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import type { JsonObject } from '../../../src/common/json';
 import { GenesysClient } from '../../../src/genesys/client';
 import { isGenesysError } from '../../../src/genesys/errors';
+import { NotificationsApi } from '../../../src/genesys/notifications';
 import { API, makeClient, mockTokens, newMockAgent } from './helpers';
 
 function integration(id: string, type: string, extra: JsonObject = {}): JsonObject {
@@ -170,18 +171,25 @@ describe('integrations listing', () => {
 });
 
 describe('topics, organization, lifecycle', () => {
-  it('lists the available topics', async () => {
+  it('lists the available topics with their transports and parameters', async () => {
     const { client, agent } = makeClient();
     mockTokens(agent);
     const entities = [
-      { id: 'v2.users.{id}.presence', description: 'Presence', requiresPermissions: [] },
+      { id: 'v2.users.{id}.presence', description: 'Presence', transports: ['All'], topicParameters: ['id'] },
       { id: 'v2.routing.queues.{id}.users' },
+      { description: 'no id: left out' },
     ];
-    agent.get(API).intercept({ path: '/api/v2/notifications/availabletopics' }).reply(200, { entities });
-    assert.deepEqual(await client.listAvailableTopics(), [
-      { id: 'v2.users.{id}.presence', description: 'Presence', raw: entities[0] },
-      { id: 'v2.routing.queues.{id}.users', raw: entities[1] },
-    ]);
+    agent
+      .get(API)
+      .intercept({ path: '/api/v2/notifications/availabletopics?expand=transports,topicParameters' })
+      .reply(200, { entities });
+    assert.deepEqual(
+      (await new NotificationsApi(client).availableTopics()).map((t) => [t.id, t.description, t.transports]),
+      [
+        ['v2.users.{id}.presence', 'Presence', ['All']],
+        ['v2.routing.queues.{id}.users', undefined, undefined],
+      ],
+    );
   });
 
   it('reads the organization id', async () => {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { GenesysError, isCancellation, isGenesysError } from '../../../src/genesys/errors';
+import { NotificationsApi } from '../../../src/genesys/notifications';
 import { errorFromResponse } from '../../../src/genesys/responseErrors';
 import { API, CLIENT_SECRET, genesysError, makeClient, mockTokens, putConfig } from './helpers';
 
@@ -87,9 +88,9 @@ describe('error kinds', () => {
       403,
       genesysError(403, 'missing.permissions', 'Missing permission'),
       'GET',
-      '/api/v2/notifications/availabletopics',
+      '/api/v2/notifications/availabletopics?expand=transports,topicParameters',
     );
-    const err = await failureOf(client.listAvailableTopics());
+    const err = await failureOf(new NotificationsApi(client).availableTopics());
     assert.equal(err.kind, 'permission');
     assert.match(err.message, /may not list notification topics; topic names can still be typed/);
   });

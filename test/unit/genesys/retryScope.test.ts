@@ -1,10 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { withRetryListener, type RetryNotice } from '../../../src/genesys/client';
+import { NotificationsApi } from '../../../src/genesys/notifications';
 import { API, FakeTiming, genesysError, makeClient, mockTokens } from './helpers';
 
 const ORG_PATH = '/api/v2/organizations/me';
-const TOPICS_PATH = '/api/v2/notifications/availabletopics';
+const TOPICS_PATH = '/api/v2/notifications/availabletopics?expand=transports,topicParameters';
 const TOO_MANY = genesysError(429, 'too.many.requests', 'Rate limit exceeded');
 
 /** Blocks every retry wait until release(), so the calls are provably in flight at the same time. */
@@ -36,7 +37,7 @@ describe('withRetryListener', () => {
       (n) => scoped.push(n),
       () => client.getOrganizationId(),
     );
-    const outside = client.listAvailableTopics();
+    const outside = new NotificationsApi(client).availableTopics();
     // Both calls are now waiting to retry at the same time.
     await until(() => timing.sleeps.length === 2, 'both calls to wait for a retry');
     release();
