@@ -55,13 +55,23 @@ export function readEventBridgeProperties(config: JsonObject): EventBridgeProper
 }
 
 /**
- * Whether the platform delivers a topic to an EventBridge integration, from the catalogue's `transports`
- * (`["All"]`, `["EventBridge"]`, `["Websocket"]`…). A topic the catalogue lists without transports is kept: the
+ * Whether the platform delivers a topic over `transport`, from the catalogue's `transports` (`["All"]`,
+ * `["EventBridge"]`, `["Websocket"]`…); undefined when the catalogue lists none for it.
+ */
+export function deliveredOver(
+  transports: readonly string[] | undefined,
+  transport: 'EventBridge' | 'Websocket',
+): boolean | undefined {
+  if (transports === undefined || transports.length === 0) return undefined;
+  return transports.some((t) => /^all$/i.test(t) || t.toLowerCase() === transport.toLowerCase());
+}
+
+/**
+ * Whether an EventBridge integration can receive a topic. One the catalogue lists without transports is kept: the
  * catalogue does not say, and the platform is the judge.
  */
 export function isEventBridgeTopic(transports: readonly string[] | undefined): boolean {
-  if (transports === undefined || transports.length === 0) return true;
-  return transports.some((t) => /^(all|eventbridge)$/i.test(t));
+  return deliveredOver(transports, 'EventBridge') ?? true;
 }
 
 /** Checks one topic name such as `v2.detail.events.conversation.{id}.customer.start`; undefined = fine, else the reason. */

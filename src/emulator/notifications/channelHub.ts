@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { JsonObject } from '../../common/json';
 import { topicMatches } from '../../filters/preview/topicStage';
+import { deliveredOver } from '../../filters/topics';
 import { EventFactory } from './eventFactory';
 
 /**
@@ -100,8 +101,11 @@ export class ChannelHub {
       if (topic.split('.').includes('{id}')) return [{ topic, reason: 'the topic has an {id} placeholder' }];
       const entry = catalogue.find((t) => typeof t.id === 'string' && topicMatches(t.id, topic));
       if (!entry) return [{ topic, reason: 'no such topic' }];
-      const transports = Array.isArray(entry.transports) ? entry.transports : [];
-      if (!transports.some((t) => typeof t === 'string' && /^(all|websocket)$/i.test(t))) {
+      const transports = Array.isArray(entry.transports)
+        ? entry.transports.filter((t): t is string => typeof t === 'string')
+        : [];
+      // The platform's rule: delivered over WebSocket only when the catalogue says so.
+      if (deliveredOver(transports, 'Websocket') !== true) {
         return [{ topic, reason: 'the topic is not available over WebSocket' }];
       }
       return [];

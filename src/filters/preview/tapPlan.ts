@@ -1,4 +1,5 @@
 import type { NotificationTopic } from '../../genesys/notifications';
+import { deliveredOver } from '../topics';
 import { ID_PLACEHOLDER, topicMatches } from './topicStage';
 
 /**
@@ -32,9 +33,9 @@ export interface TapPlan {
   requested: RequestedTopicCheck[];
 }
 
+/** Whether a topic can be recorded over the Notifications WebSocket; undefined when the catalogue does not say. */
 export function isWebSocketTopic(transports: readonly string[] | undefined): boolean | undefined {
-  if (transports === undefined || transports.length === 0) return undefined;
-  return transports.some((t) => /^(all|websocket)$/i.test(t));
+  return deliveredOver(transports, 'Websocket');
 }
 
 function catalogueEntry(catalogue: readonly NotificationTopic[], topic: string): NotificationTopic | undefined {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { JsonObject, JsonValue } from '../../../src/common/json';
 import {
   applyTopicEdit,
+  deliveredOver,
   eventSourceName,
   isEventBridgeTopic,
   readEventBridgeProperties,
@@ -56,6 +57,12 @@ describe('isEventBridgeTopic', () => {
     assert.equal(isEventBridgeTopic(['EventBridge']), true);
     assert.equal(isEventBridgeTopic(['Websocket', 'eventbridge']), true);
     assert.equal(isEventBridgeTopic(['Websocket']), false);
+  });
+
+  it('deliveredOver: All counts for every transport; no transports listed is "unknown", not a no', () => {
+    assert.equal(deliveredOver(['ALL'], 'Websocket'), true);
+    assert.equal(deliveredOver(['EventBridge'], 'Websocket'), false);
+    assert.equal(deliveredOver([], 'EventBridge'), undefined);
   });
 
   it('keeps a topic the catalogue lists without transports: the catalogue does not say', () => {
