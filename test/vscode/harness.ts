@@ -26,6 +26,8 @@ export interface Workbench {
    * synthetic click can land before that and be lost.
    */
   chooseMenuItem(label: string): Promise<void>;
+  /** "Notifications: Clear All Notifications" from the palette, then waits until no toast is on screen. */
+  clearNotifications(): Promise<void>;
   /** Shows the "Genesys Cloud" activity-bar container (does not toggle it closed when it is already shown). */
   openView(): Promise<void>;
   /** Visible rows' label texts of the "EventBridge Integrations" tree. */
@@ -196,6 +198,10 @@ function createWorkbench(
       await runPaletteCommand(`${COMMAND_CATEGORY}: ${title}`);
     },
     runPaletteCommand,
+    async clearNotifications() {
+      await runPaletteCommand('Notifications: Clear All Notifications');
+      await page.locator(SELECTORS.notificationToast).filter({ visible: true }).first().waitFor({ state: 'hidden' });
+    },
     async chooseMenuItem(label) {
       const exactly = new RegExp(`^${escapeRegExp(label)}$`);
       const entry = page.locator('.monaco-menu .action-item', {

@@ -12,7 +12,7 @@ import {
 } from '../../../src/emulator/defaultOrgData';
 import { clone, openDiff, script, useFlowTestContext, type IntegrationConfig as Config } from './flowTestSetup';
 
-describe('flows: topic filters', function () {
+describe('flows: topic filter undo', function () {
   this.timeout(30_000);
   const t = useFlowTestContext();
 

@@ -67,20 +67,9 @@ after(async () => {
 
 const { title, input, pickRow, treeRow } = uiLocators(() => workbench.page);
 
-/** F1 and a workbench command by its exact label (Enter would run whatever fuzzy match ranks first). */
-async function palette(label: string): Promise<void> {
-  const { page } = workbench;
-  await page.keyboard.press('F1');
-  await input().fill(`>${label}`);
-  await page
-    .locator(SELECTORS.quickInputRow, { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) })
-    .first()
-    .click();
-}
-
 /** Preferences: Color Theme, as a user picks one (the harness's default is a light theme). */
 async function colorTheme(label: string, workbenchClass: string): Promise<void> {
-  await palette('Preferences: Color Theme');
+  await workbench.runPaletteCommand('Preferences: Color Theme');
   await input().fill(label);
   await pickRow(label).waitFor();
   await input().press('Enter');
@@ -142,8 +131,7 @@ test(
     await frame.locator('.headline', { hasText: /^Keeps \d+ of 240 events/ }).waitFor();
     await frame.locator('.bars li').first().waitFor();
     assert.ok((await frame.locator('.bars li').count()) >= 5, 'a bar per topic');
-    await palette('Notifications: Clear All Notifications');
-    await page.locator(SELECTORS.notificationToast).first().waitFor({ state: 'detached' });
+    await workbench.clearNotifications();
     await workbench.shot('panel-dark');
 
     // Keyboard: the Dropped chip, then Tab into the table, arrows between rows, Enter opens the event as JSON.
@@ -175,7 +163,7 @@ test(
   { timeout: 120_000 },
   async () => {
     const { page } = workbench;
-    await palette('View: Close All Editors');
+    await workbench.runPaletteCommand('View: Close All Editors');
     await treeRow('Voice stream (tutorial)').click();
     await treeRow('default-voice-stream').click({ button: 'right' });
     await page.locator('.monaco-menu .action-label', { hasText: /^Preview Filter on Events…$/ }).waitFor();

@@ -55,18 +55,6 @@ async function confirm(button: string): Promise<void> {
     .click();
 }
 
-/** Clicks the X of each toast on screen, one at a time: toasts waiting for room move up as others close. */
-async function closeToasts(): Promise<void> {
-  const close = workbench.page
-    .locator(`${SELECTORS.notificationToast} .codicon-notifications-clear`)
-    .filter({ visible: true })
-    .first();
-  while ((await close.count()) > 0) {
-    // A toast may go by itself (a finished progress) between the count and the click.
-    await close.click({ timeout: 2_000 }).catch(() => undefined);
-  }
-}
-
 test(
   'each write leaves the expanded integration showing the new state, with no click',
   { timeout: 300_000 },
@@ -96,7 +84,7 @@ test(
     await workbench.shot('after-apply');
 
     // Edit, from the filter row's inline action: match type and pattern are the only questions left.
-    await closeToasts();
+    await workbench.clearNotifications();
     await inlineAction(filterRow, 'Edit Filter…');
     await title().filter({ hasText: 'Edit Filter (1/2)' }).waitFor();
     await pickRow('regex').filter({ hasText: 'current' }).waitFor();
@@ -124,7 +112,7 @@ test(
     await workbench.shot('after-undo');
 
     // Remove, from the filter row's inline action.
-    await closeToasts();
+    await workbench.clearNotifications();
     await inlineAction(filterRow, 'Remove Filter');
     await confirm('Remove');
     await toast(`Removed the filter on ${KEY}`).waitFor();
@@ -134,7 +122,7 @@ test(
     await workbench.shot('after-remove');
 
     // Add a topic, from the palette.
-    await closeToasts();
+    await workbench.clearNotifications();
     await workbench.runCommand('Add Topic Filter…');
     await title().filter({ hasText: 'Add Topic Filter (1/2)' }).waitFor();
     await pickRow(INTEGRATION).click();
@@ -149,7 +137,7 @@ test(
     await workbench.shot('after-topic-add');
 
     // Remove that topic, from its row's inline action.
-    await closeToasts();
+    await workbench.clearNotifications();
     await inlineAction(topicRow, 'Remove Topic Filter');
     await confirm('Remove');
     await topicRow.waitFor({ state: 'detached' });
@@ -157,7 +145,7 @@ test(
     await workbench.shot('after-topic-remove');
 
     // Someone else adds a subscription; Refresh on the integration (its context menu) shows it under the expanded row.
-    await closeToasts();
+    await workbench.clearNotifications();
     const url = `${workbench.emulatorUrl}/__emulator/eventbridge/${TUTORIAL}`;
     const stored = (await (await fetch(url)).json()) as { subscriptions: object[] };
     stored.subscriptions.push({ name: 'added-by-a-colleague', events: [], filterCriteria: { attributes: [] } });
