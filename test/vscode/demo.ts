@@ -20,23 +20,12 @@ import { startCodeServer } from './codeServer';
 import { EmulatorProcess, startEmulatorProcess } from './emulatorProcess';
 import { editorEnvironment } from './editorStack';
 import { ensureCodeServer } from './installCodeServer';
+import { TUTORIAL_ARGS } from '../tutorialExample';
 import { REPO_ROOT } from './paths';
-import { cleanupAll, spawnManaged } from './processes';
+import { runToExit, spawnManaged } from './processes';
 
 /** Shows the view and the walkthrough once the window has started (see demoOpener.ts). */
 const OPENER = path.join(REPO_ROOT, 'out', 'test', 'vscode', 'demoOpener.js');
-
-/** The Go tutorial's example, unchanged. */
-const TUTORIAL_EXAMPLE = [
-  '--integration-id',
-  '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c',
-  '--subscription-name',
-  'default-voice-stream',
-  '--attribute-key',
-  'interaction.routing.queue.name',
-  '--regex',
-  '^Premium.*$',
-];
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -49,7 +38,7 @@ async function main(): Promise<number> {
   console.log(`Genesys Cloud emulator: ${emulator.url}  (client id ${emulator.clientId})`);
 
   console.log('\n$ GENESYS_ENV=… GENESYS_CLIENT_ID=… GENESYS_CLIENT_SECRET=… \\');
-  console.log(`  eventbridge-filter ${TUTORIAL_EXAMPLE.map(shellQuote).join(' ')}\n`);
+  console.log(`  eventbridge-filter ${TUTORIAL_ARGS.map(shellQuote).join(' ')}\n`);
   const cliCode = await runCli(cli, emulator);
   if (cliCode !== 0) {
     console.error(`\nThe CLI exited with ${cliCode}; stopping the demo.`);
@@ -83,7 +72,7 @@ async function main(): Promise<number> {
 }
 
 function runCli(cli: string, emulator: EmulatorProcess): Promise<number | string> {
-  const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...TUTORIAL_EXAMPLE], {
+  const child = spawnManaged('eventbridge-filter', process.execPath, [cli, ...TUTORIAL_ARGS], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -111,13 +100,4 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     console.log('\nStopping the editor and the emulator…');
   });
 }
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    await cleanupAll();
-    process.exit(1);
-  });
+runToExit(main);

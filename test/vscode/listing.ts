@@ -17,7 +17,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { launchBrowser } from './browser';
 import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
-import { cleanupAll } from './processes';
+import { runToExit } from './processes';
 
 const SHOTS = path.join(ARTIFACTS_DIR, 'screenshots', 'listing');
 const DEFAULT_VSIX = path.join(REPO_ROOT, 'eventbridge-filters-genesys.vsix');
@@ -194,13 +194,4 @@ async function main(): Promise<number> {
   return 2;
 }
 
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(err instanceof Error ? err.message : String(err));
-    await cleanupAll();
-    process.exit(1);
-  });
+runToExit(main);

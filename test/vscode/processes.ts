@@ -179,6 +179,23 @@ export async function cleanupAll(): Promise<void> {
   for (const dir of [...tempDirs]) removeTempDir(dir);
 }
 
+/**
+ * A script's entry point (run.ts, demo.ts, listing.ts): runs `main`, stops everything it started, and exits with its
+ * code — or prints the error and exits 1.
+ */
+export function runToExit(main: () => Promise<number>): void {
+  main()
+    .then(async (code) => {
+      await cleanupAll();
+      process.exit(code);
+    })
+    .catch(async (err: unknown) => {
+      console.error(`\n${err instanceof Error ? err.message : String(err)}`);
+      await cleanupAll();
+      process.exit(1);
+    });
+}
+
 /** Synchronous last resort: 'exit' handlers cannot wait, so SIGKILL the groups at once. */
 function cleanupSync(): void {
   for (const p of liveProcesses) {

@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { findChromium } from './browser';
 import { ensureCodeServer } from './installCodeServer';
 import { ARTIFACTS_DIR, REPO_ROOT } from './paths';
-import { addCleanupHook, cleanupAll, makeTempDir, removeTempDir, spawnManaged, stopRecordedGroups } from './processes';
+import { addCleanupHook, makeTempDir, removeTempDir, spawnManaged, runToExit, stopRecordedGroups } from './processes';
 import { runExtensionTests } from './runExtensionTests';
 
 interface Outcome {
@@ -154,13 +154,4 @@ async function runUiFile(file: string, name: string): Promise<Outcome> {
   return { name, ok: code === 0 && !timedOut && leftovers.length === 0, seconds, note: notes.join('; ') || undefined };
 }
 
-main()
-  .then(async (code) => {
-    await cleanupAll();
-    process.exit(code);
-  })
-  .catch(async (err: unknown) => {
-    console.error(`\n${err instanceof Error ? err.message : String(err)}`);
-    await cleanupAll();
-    process.exit(1);
-  });
+runToExit(main);

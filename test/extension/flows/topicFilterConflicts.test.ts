@@ -9,7 +9,7 @@ import type { TopicWriteOutcome } from '../../../src/extension/flows/topics/writ
 import { TUTORIAL_INTEGRATION_ID as TUTORIAL } from '../../../src/emulator/defaultOrgData';
 import { clone, script, useFlowTestContext, type IntegrationConfig as Config } from './flowTestSetup';
 
-describe('flows: topic filters', function () {
+describe('flows: topic filter conflicts', function () {
   this.timeout(30_000);
   const t = useFlowTestContext();
 

@@ -7,26 +7,16 @@ import type { CliIo } from '../../../src/cli/output';
 import { runCli } from '../../../src/cli/run';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../../src/emulator/server';
 
+export { TUTORIAL_ARGS, TUTORIAL_ID } from '../../tutorialExample';
+
 /** Helpers for CLI tests: one real emulator on 127.0.0.1, the CLI run in-process or as a child process. */
 
-export const TUTORIAL_ID = '8f7a2b1c-3d4e-5f6a-7b8c-9d0e1f2a3b4c';
 export const MULTI_ID = '3c9e5a71-8b2d-4f60-a1c4-7e5d9b3f2a18';
 export const REAL_ORG_ID = '9a4f1e6b-7c2d-4e8f-a3b5-6d1c9e2f4a7b';
 /** Distinctive, so a leak anywhere in the output is found by a plain substring search. */
 export const SECRET = 'S3cr3t-must-never-be-printed-7f1d';
 export const CLIENT_ID = 'cli-test-client';
 export const CLI_MAIN = path.resolve(__dirname, '../../../src/cli/main.js');
-/** The Go tutorial's `apply` invocation: a regex filter on the queue name, in the tutorial integration's subscription. */
-export const TUTORIAL_ARGS = [
-  '--integration-id',
-  TUTORIAL_ID,
-  '--subscription-name',
-  'default-voice-stream',
-  '--attribute-key',
-  'interaction.routing.queue.name',
-  '--regex',
-  '^Premium.*$',
-];
 
 export interface CliRun {
   code: number;
