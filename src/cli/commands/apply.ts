@@ -11,28 +11,25 @@ import { runFilterEdit } from './filterEdit';
 // The filters-file form (jsonc-parser, the planner) loads only when used: the tutorial's form is the hot path.
 const applyFile = lazy(() => require('./applyFile') as typeof import('./applyFile'));
 
-const OPTIONS = {
-  ...COMMON_OPTIONS,
+/** The Go tutorial's flags for one attribute filter: `apply` writes it, `test` previews it as a draft. */
+export const FILTER_OPTIONS = {
   'integration-id': { type: 'string' },
   'subscription-name': { type: 'string' },
   'attribute-key': { type: 'string' },
   regex: { type: 'string' },
   'match-type': { type: 'string' },
   value: { type: 'string', multiple: true },
+} as const;
+
+const OPTIONS = {
+  ...COMMON_OPTIONS,
+  ...FILTER_OPTIONS,
   'allow-pcre2-only': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
 } as const;
 
 /** Flags that only the one-filter form has: any of them selects it. */
-const ONE_FILTER_FLAGS = [
-  'integration-id',
-  'subscription-name',
-  'attribute-key',
-  'regex',
-  'match-type',
-  'value',
-  'dry-run',
-];
+const ONE_FILTER_FLAGS = [...Object.keys(FILTER_OPTIONS), 'dry-run'];
 /** Flags that only the filters-file form has. */
 const FILE_FLAGS = ['file', 'f', 'yes', 'y'];
 

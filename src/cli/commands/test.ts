@@ -17,19 +17,14 @@ import type { CommandContext } from '../context';
 import { ExitCode } from '../exitCodes';
 import { JsonReportStream, renderText, summaryJson, verdictJson, type PreviewContext } from '../previewReport';
 import { renderDiagnostic } from '../regexCheck';
-import { filterValuesOf, matchTypeOf } from './apply';
+import { FILTER_OPTIONS, filterValuesOf, matchTypeOf } from './apply';
 import { readEventBridgeDocument } from './readDocument';
 
 const OPTIONS = {
   ...COMMON_OPTIONS,
   events: { type: 'string', multiple: true },
   'topic-filter': { type: 'string', multiple: true },
-  'integration-id': { type: 'string' },
-  'subscription-name': { type: 'string' },
-  'attribute-key': { type: 'string' },
-  regex: { type: 'string' },
-  'match-type': { type: 'string' },
-  value: { type: 'string', multiple: true },
+  ...FILTER_OPTIONS,
 } as const;
 
 /** Progress on stderr for long runs, not more often than this. */
