@@ -119,19 +119,12 @@ export class NotificationsApi {
 
   /** The topic catalogue with each topic's transports and `{id}` parameters. */
   async availableTopics(signal?: AbortSignal): Promise<NotificationTopic[]> {
-    const body = await this.client.requestJson(
-      'GET',
-      '/api/v2/notifications/availabletopics?expand=transports,topicParameters',
-      {
-        action: 'list the available notification topics',
-        resource: 'The notification topics list',
-        permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
-      },
-      undefined,
+    const entities = await this.topicEntities(
+      'transports,topicParameters',
+      'list the available notification topics',
       signal,
     );
-    if (!isJsonObject(body) || !Array.isArray(body.entities)) throw unexpectedShape('the available topics list');
-    return body.entities.filter(isJsonObject).flatMap((e) => (typeof e.id === 'string' ? [readTopic(e)] : []));
+    return entities.map(readTopic);
   }
 
   /**
@@ -139,11 +132,17 @@ export class NotificationsApi {
    * answer large (hundreds of KB on a real org); topics without a schema are left out.
    */
   async topicSchemas(signal?: AbortSignal): Promise<TopicSchema[]> {
+    const entities = await this.topicEntities('schema', 'read the notification topic schemas', signal);
+    return entities.flatMap((e) => (isJsonObject(e.schema) ? [{ id: e.id as string, schema: e.schema }] : []));
+  }
+
+  /** GET availabletopics with one `expand`: the entries that have an id. */
+  private async topicEntities(expand: string, action: string, signal?: AbortSignal): Promise<JsonObject[]> {
     const body = await this.client.requestJson(
       'GET',
-      '/api/v2/notifications/availabletopics?expand=schema',
+      `/api/v2/notifications/availabletopics?expand=${expand}`,
       {
-        action: 'read the notification topic schemas',
+        action,
         resource: 'The notification topics list',
         permissionHint: 'This OAuth client may not list notification topics; topic names can still be typed in full.',
       },
@@ -151,9 +150,7 @@ export class NotificationsApi {
       signal,
     );
     if (!isJsonObject(body) || !Array.isArray(body.entities)) throw unexpectedShape('the available topics list');
-    return body.entities
-      .filter(isJsonObject)
-      .flatMap((e) => (typeof e.id === 'string' && isJsonObject(e.schema) ? [{ id: e.id, schema: e.schema }] : []));
+    return body.entities.filter(isJsonObject).filter((e) => typeof e.id === 'string');
   }
 }
 
