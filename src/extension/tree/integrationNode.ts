@@ -150,9 +150,9 @@ export class IntegrationNode implements TreeNode, CommandTarget {
     return config;
   }
 
-  /** What the row's description shows of the config. */
+  /** The row's text after the label (account · region · state), as getTreeItem draws it. */
   private detailsShown(): string {
-    return `${this.properties?.awsAccountId}|${this.properties?.awsAccountRegion}`;
+    return String(this.getTreeItem().description ?? '');
   }
 
   /** Forgets the config read, so a refresh of this integration reads it again (and a read still in flight is ignored). */
